@@ -1,0 +1,39 @@
+# Set-up and everyday commands. Everything installs into .venv so that a
+# Debian system Python (which refuses system-wide pip installs) works as is.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: demo test install install-test bench docs clean
+
+$(BIN)/chartercheck: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-deps: $(BIN)/chartercheck
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(BIN)/chartercheck
+
+install-test: $(VENV)/.test-deps
+
+## demo: install, then lint the shipped samples with the embedded default charter and a shipped charter
+demo: install
+	-$(BIN)/chartercheck lint sample_calendars/week48-clean.yaml
+	-$(BIN)/chartercheck lint sample_calendars/week48-faulty.yaml --charter charters/velo-lumiere.yaml --now 2026-11-20T09:00
+
+## test: install with test extras, then run the whole suite
+test: install-test
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python benchmarks/run.py
+
+docs: install
+	$(BIN)/chartercheck rules --format markdown > docs/rules.md
+
+clean:
+	rm -rf $(VENV) build *.egg-info

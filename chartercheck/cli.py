@@ -1,0 +1,189 @@
+"""The command line: a thin click layer over the library.
+
+Only this module prints, exits or imports click. Library errors become exit
+code 2 with ``file:line: key: message (hint)`` on stderr; a traceback is shown
+only with ``--debug``.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from datetime import datetime
+from typing import Optional
+
+import click
+
+from . import __version__
+from .errors import ChartercheckError, Problem, UsageError
+
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+def handle_errors(func):
+    """Map library errors to exit code 2, without a traceback unless --debug."""
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        ctx = click.get_current_context()
+        try:
+            return func(*args, **kwargs)
+        except ChartercheckError as exc:
+            if ctx.find_root().params.get("debug"):
+                raise
+            for problem in exc.problems:
+                click.echo(f"chartercheck: {problem}", err=True)
+            ctx.exit(2)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as exc:  # a bug of ours: say so plainly, keep the exit code meaningful
+            if ctx.find_root().params.get("debug"):
+                raise
+            click.echo(f"chartercheck: internal error: {type(exc).__name__}: {exc} "
+                       "(run with --debug for the traceback and please report it)", err=True)
+            ctx.exit(2)
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="chartercheck")
+@click.option("--debug", is_flag=True, help="Show tracebacks of errors.")
+def main(debug: bool) -> None:
+    """Lint a planned social-media content calendar against a brand's editorial charter."""
+
+
+def _resolve_charter(path: Optional[str]):
+    from .charter import load_charter
+    from .discovery import discover_charter
+    return load_charter(path or discover_charter())
+
+
+def _cli_time(value: Optional[str], tz, option: str, end_of_day: bool = False) -> Optional[datetime]:
+    if not value:
+        return None
+    from .timeutil import parse_cli_datetime
+    try:
+        return parse_cli_datetime(value, tz, end_of_day)
+    except ValueError as exc:
+        raise UsageError(Problem(option, None, str(exc))) from None
+
+
+def _split_codes(values: tuple) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _emit(text: str, output: Optional[str]) -> None:
+    if output:
+        with open(output, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    else:
+        click.echo(text, nl=False)
+
+
+def _pick_format(fmt: str) -> str:
+    if fmt == "auto":
+        return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    return fmt
+
+
+@main.command()
+@click.argument("calendars", nargs=-1, required=True)
+@click.option("--charter", "charter_path", help="Charter YAML (default: discovered, else embedded).")
+@click.option("--format", "fmt", default="text", show_default=True,
+              type=click.Choice(["auto", "text", "json", "sarif", "github", "junit", "html", "markdown"]))
+@click.option("-o", "--output", help="Write the report to this file instead of standard output.")
+@click.option("--fail-on", default="error", show_default=True, type=click.Choice(FAIL_ON))
+@click.option("--select", multiple=True, help="Only these rules (codes, names, prefixes; comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rules (codes, names, prefixes; comma-separated).")
+@click.option("--from", "date_from", help="First day (or time) that gets findings.")
+@click.option("--until", "date_until", help="Last day (or time) that gets findings.")
+@click.option("--now", help="Reference time for time-dependent rules (default: current time).")
+@click.option("--baseline", help="Hide the findings recorded in this baseline file.")
+@click.option("--write-baseline", help="Record today's findings in this file and exit 0.")
+@click.option("--lang", type=click.Choice(["en", "fr"]), help="Language of messages.")
+@click.option("--input-format", type=click.Choice(["yaml", "csv", "ics"]), help="Format of calendars (for stdin).")
+@click.option("--date-format", type=click.Choice(["auto", "dmy", "mdy"]), help="CSV dates: day or month first.")
+@click.option("--max-posts", type=int, help="Most entries read per file (default 200000).")
+@click.option("--color/--no-color", default=None, help="Colour text output (default: on a terminal).")
+@handle_errors
+def lint(calendars, charter_path, fmt, output, fail_on, select, ignore, date_from, date_until, now,
+         baseline, write_baseline, lang, input_format, date_format, max_posts, color):
+    """Lint CALENDAR files (YAML, CSV, iCalendar; - for stdin) against the charter."""
+    from .baseline import read_baseline, write_baseline as save_baseline
+    from .engine import LintOptions, run
+    from .formatters import get_formatter
+    from .model import Severity
+
+    charter = _resolve_charter(charter_path)
+    tz = charter.tz
+    options = LintOptions(
+        lang=lang, now=_cli_time(now, tz, "--now"), start=_cli_time(date_from, tz, "--from"),
+        end=_cli_time(date_until, tz, "--until", end_of_day=True),
+        select=_split_codes(select), ignore=_split_codes(ignore),
+        baseline=read_baseline(baseline) if baseline else frozenset(),
+        input_format=input_format, date_format=date_format, max_posts=max_posts)
+    report = run(list(calendars), charter, options)
+    if write_baseline:
+        count = save_baseline(report, write_baseline)
+        click.echo(f"chartercheck: {count} findings recorded in {write_baseline}", err=True)
+        return
+    fmt = _pick_format(fmt)
+    use_color = (color if color is not None else (output is None and sys.stdout.isatty())) and fmt == "text"
+    _emit(get_formatter(fmt)(report, color=use_color), output)
+    worst = report.worst()
+    if fail_on != "never" and worst is not None and worst >= Severity.parse(fail_on):
+        sys.exit(1)
+
+
+@main.command("rules")
+@click.option("--format", "fmt", default="text", type=click.Choice(["text", "markdown", "json"]))
+@handle_errors
+def rules_cmd(fmt):
+    """List every rule: code, name, default severity and summary."""
+    from .docs import render_catalogue
+    click.echo(render_catalogue(fmt), nl=False)
+
+
+@main.command()
+@click.argument("rule")
+@click.option("--format", "fmt", default="text", type=click.Choice(["text", "markdown", "json"]))
+@handle_errors
+def explain(rule, fmt):
+    """Show the documentation of one rule, by CODE or NAME."""
+    from .docs import render_rule
+    from .rules.registry import all_rules, find_rule
+    import difflib
+    spec = find_rule(rule)
+    if spec is None:
+        names = [s.code for s in all_rules()] + [s.name for s in all_rules()]
+        close = difflib.get_close_matches(rule, names, n=1)
+        raise UsageError(Problem("explain", None, f"no rule {rule!r}",
+                                 hint=f"did you mean {close[0]!r}?" if close else "see 'chartercheck rules'"))
+    click.echo(render_rule(spec, fmt), nl=False)
+
+
+@main.group()
+def charter():
+    """Check or scaffold a charter."""
+
+
+@charter.command("check")
+@click.argument("path", required=False)
+@click.option("--format", "fmt", default="text", type=click.Choice(["text", "json"]))
+@click.option("--lang", type=click.Choice(["en", "fr"]))
+@click.option("--fail-on", default="error", type=click.Choice(FAIL_ON))
+@handle_errors
+def charter_check(path, fmt, lang, fail_on):
+    """Lint the charter itself (strategy, priorities, channels, team, approval)."""
+    from .engine import LintOptions, run
+    from .formatters import get_formatter
+    from .model import Severity
+    loaded = _resolve_charter(path)
+    report = run([], loaded, LintOptions(lang=lang, select=["CC8"]))
+    _emit(get_formatter(fmt)(report, color=sys.stdout.isatty() and fmt == "text"), None)
+    worst = report.worst()
+    if fail_on != "never" and worst is not None and worst >= Severity.parse(fail_on):
+        sys.exit(1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

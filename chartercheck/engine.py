@@ -1,0 +1,165 @@
+"""The lint pipeline: read → normalise → select rules → run → suppress → rank → Report."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Iterable, Optional, Sequence, Union
+
+from . import i18n
+from .charter import Charter, load_charter
+from .model import Finding, Location, Post, Report, Severity
+from .readers import CalendarSource, InputProblem, ReadOptions, ReadResult, load_source, read_calendar
+from .rules.context import RuleContext
+from .rules.registry import RuleSpec, Scope, all_rules, find_rule, matches
+
+CalendarInput = Union[str, CalendarSource]
+
+
+@dataclass
+class LintOptions:
+    """Everything a run can be told besides the calendars and the charter."""
+
+    lang: Optional[str] = None
+    now: Optional[datetime] = None
+    start: Optional[datetime] = None
+    end: Optional[datetime] = None
+    select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+    baseline: frozenset = frozenset()
+    input_format: Optional[str] = None
+    date_format: Optional[str] = None
+    max_posts: Optional[int] = None
+    extra: dict = field(default_factory=dict)
+
+
+def read_all(calendars: Iterable[CalendarInput], charter: Charter, options: LintOptions) -> ReadResult:
+    """Read and merge every calendar; then flag duplicate ids and unknown channels."""
+    read_options = _read_options(charter, options)
+    merged = ReadResult()
+    for item in calendars:
+        source = item if isinstance(item, CalendarSource) else load_source(item, options.input_format)
+        merged.extend(read_calendar(source, read_options))
+    merged.problems.extend(_check_posts(merged.posts, charter))
+    return merged
+
+
+def _read_options(charter: Charter, options: LintOptions) -> ReadOptions:
+    channel_map = {str(k).lower(): v for k, v in charter.get("input.channel_map", {}).items()}
+    kwargs = dict(tz=charter.tz, channel_map=channel_map, known_channels=tuple(charter.channels),
+                  date_format=options.date_format or charter.get("input.date_format", "auto"),
+                  expand_start=options.start, expand_end=options.end)
+    if options.max_posts:
+        kwargs["max_posts"] = options.max_posts
+    return ReadOptions(**kwargs)
+
+
+def _check_posts(posts: list[Post], charter: Charter) -> list[InputProblem]:
+    """Problems only visible once every file is read: duplicate ids, unknown channels."""
+    problems = []
+    first_seen: dict[tuple, Post] = {}
+    known = list(charter.channels)
+    for post in posts:
+        # A recurring ICS event repeats its UID with a different time; only an
+        # id at the same time (or a non-ICS duplicate) is a real duplicate.
+        ident = (post.id, post.at if post.source.uid else None)
+        earlier = first_seen.get(ident)
+        if earlier is not None:
+            problems.append(InputProblem("CC907", post.source.path, post.source.line, post.id,
+                                         post.channels[0] if post.channels else None, post.at, "id",
+                                         params={"id": post.id, "other": f"{earlier.source.path}:{earlier.source.line}"}))
+        else:
+            first_seen[ident] = post
+        for channel in post.channels:
+            if known and channel not in charter.channels:
+                close = difflib.get_close_matches(channel, known, n=1)
+                problems.append(InputProblem(
+                    "CC902", post.source.path, post.line_of("channel"), post.id, channel, post.at, "channel",
+                    message="message" if close else "no_match",
+                    params={"channel": channel, "suggestion": close[0] if close else "",
+                            "known": ", ".join(known)}, key=channel))
+    return problems
+
+
+def _effective_rules(charter: Charter, options: LintOptions) -> list[tuple[RuleSpec, Severity]]:
+    packs = set(charter.get("compliance", []))
+    chosen = []
+    for spec in all_rules():
+        if spec.pack and spec.pack not in packs:
+            continue
+        if options.select and not any(matches(s, spec) for s in options.select):
+            continue
+        if any(matches(s, spec) for s in options.ignore):
+            continue
+        severity = charter.rule_severity(spec.code, spec.name, spec.severity)
+        if severity is not None:
+            chosen.append((spec, severity))
+    return chosen
+
+
+def _render_input(problem: InputProblem, spec: RuleSpec, severity: Severity, ctx: RuleContext,
+                  post: Optional[Post]) -> Finding:
+    if post is not None:  # a problem about a post that was read: place it at the post
+        problem = replace(problem, at=problem.at or post.at,
+                          channel=problem.channel or (post.channels[0] if post.channels else None))
+    text = i18n.render(f"{problem.code}.{problem.message}", ctx.lang, **problem.params)
+    hint_id = f"{problem.code}.{problem.message}_hint" if problem.message != "message" else f"{problem.code}.hint"
+    hint = i18n.render(hint_id, ctx.lang, **problem.params) if i18n.has_message(hint_id) else None
+    at = ctx.local(problem.at) if problem.at else None
+    location = Location(problem.path, problem.line, problem.post_id, problem.channel, at, problem.field)
+    return Finding(problem.code, spec.name, severity, text, location, hint, problem.key or problem.message)
+
+
+def _suppressed(finding: Finding, posts_by_id: dict, baseline: frozenset) -> bool:
+    post = posts_by_id.get(finding.location.post_id)
+    if post is not None and post.ignore:
+        spec = find_rule(finding.code)
+        if spec and any(matches(sel, spec) for sel in post.ignore):
+            return True
+    return finding.fingerprint() in baseline
+
+
+def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,
+        options: Optional[LintOptions] = None) -> Report:
+    """Lint ``calendars`` against ``charter`` (the embedded default when None)."""
+    options = options or LintOptions()
+    charter = charter or load_charter()
+    lang = options.lang or charter.get("lang") or "en"
+    read = read_all(calendars, charter, options)
+    now = options.now or datetime.now(charter.tz)
+    ctx = RuleContext(charter, read.posts, lang=lang, now=now, start=options.start, end=options.end)
+    findings: list[Finding] = []
+    rules = _effective_rules(charter, options)
+    severities = {spec.code: (spec, sev) for spec, sev in rules}
+    posts_by_id = {p.id: p for p in read.posts}
+    for problem in read.problems:
+        if problem.code in severities:
+            spec, severity = severities[problem.code]
+            findings.append(_render_input(problem, spec, severity, ctx, posts_by_id.get(problem.post_id)))
+    for spec, severity in rules:
+        ctx.bind(spec, severity)
+        if spec.scope is Scope.POST:
+            for post in ctx.linted:
+                findings.extend(spec.func(ctx, post) or ())
+        elif spec.scope is Scope.CALENDAR:
+            findings.extend(spec.func(ctx) or ())
+        elif spec.scope is Scope.CHARTER and not charter.is_embedded:
+            findings.extend(spec.func(ctx) or ())
+    kept, suppressed, seen = [], 0, set()
+    for finding in findings:
+        if not ctx.in_range(finding.location.at) and finding.location.post_id is not None:
+            continue
+        if finding.location.post_id is None and not ctx.in_range(finding.location.at):
+            continue
+        if _suppressed(finding, posts_by_id, options.baseline):
+            suppressed += 1
+            continue
+        identity = (finding.code, finding.location, finding.message)
+        if identity not in seen:  # a multi-channel post may trip the same check twice
+            seen.add(identity)
+            kept.append(finding)
+    kept.sort(key=Finding.sort_key)
+    span = ctx.span
+    channels = sorted({c for p in ctx.linted for c in p.channels})
+    return Report(charter.name, tuple(kept), len(ctx.linted), tuple(channels),
+                  span[0] if span else None, span[1] if span else None, lang, suppressed)

@@ -1,0 +1,74 @@
+"""The ``text`` format: findings grouped by post, most serious first, and a summary line.
+
+Colour (ANSI) only when asked, which the CLI does only on a terminal.
+"""
+from __future__ import annotations
+
+from .. import i18n
+from ..model import Finding, Report, Severity
+
+_COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+
+
+def _paint(text: str, code: str, color: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if color else text
+
+
+def _group_key(finding: Finding) -> tuple:
+    loc = finding.location
+    if loc.post_id is None:
+        return (loc.path or "", None)
+    return (loc.path or "", loc.post_id)
+
+
+def _heading(finding: Finding, lang: str) -> str:
+    loc = finding.location
+    where = (loc.path or "") + (f":{loc.line}" if loc.line else "")
+    parts = [where or "-"]
+    if loc.post_id is not None:
+        parts.append(loc.post_id)
+        if loc.channel:
+            parts.append(loc.channel)
+        if loc.at:
+            parts.append(i18n.format_datetime(loc.at, lang))
+    else:
+        parts.append(i18n.render("output.calendar_wide", lang))
+    return "  ".join(parts)
+
+
+def summary_line(report: Report) -> str:
+    """``3 errors, 5 warnings, 2 info in 48 posts (4 channels, 2026-11-23..2026-11-29)``."""
+    counts = report.counts()
+    lang = report.lang
+    span = ""
+    if report.date_from and report.date_until:
+        span = f", {report.date_from.isoformat()}..{report.date_until.isoformat()}"
+    text = i18n.render("output.summary", lang, errors=counts["error"], warnings=counts["warning"],
+                       infos=counts["info"], posts=report.posts, channels=len(report.channels), span=span)
+    if report.suppressed:
+        text += i18n.render("output.suppressed", lang, count=report.suppressed)
+    return text
+
+
+def render(report: Report, color: bool = False, **_options) -> str:
+    lang = report.lang
+    lines = [i18n.render("output.charter", lang, charter=report.charter), ""]
+    groups: dict[tuple, list[Finding]] = {}
+    for finding in report.findings:
+        groups.setdefault(_group_key(finding), []).append(finding)
+    label_width = max((len(s.label) for s in Severity), default=7)
+    for findings in groups.values():
+        lines.append(_paint(_heading(findings[0], lang), "1", color))
+        for finding in findings:
+            label = _paint(finding.severity.label.ljust(label_width), _COLOURS[finding.severity], color)
+            lines.append(f"  {label}  {finding.code} {finding.rule}: {finding.message}")
+            if finding.location.post_id is None and finding.location.at:
+                lines.append(" " * (label_width + 4) + i18n.format_datetime(finding.location.at, lang))
+            if finding.hint:
+                lines.append(" " * (label_width + 4) + _paint("→ " + finding.hint, "2", color))
+        lines.append("")
+    if not report.findings:
+        lines.append(i18n.render("output.clean", lang))
+        lines.append("")
+    lines.append(summary_line(report))
+    return "\n".join(lines) + "\n"

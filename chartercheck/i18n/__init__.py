@@ -1,0 +1,121 @@
+"""Message catalogues in English and French, and locale-free formatting.
+
+Each ``*.yaml`` file beside this module maps a message id to its text in
+every supported language, side by side, so a missing translation is visible
+at a glance and caught by a test::
+
+    CC101.message:
+      en: "{count} posts on {channel} on {day}, max {max}"
+      fr: "{count} publications sur {channel} le {day}, maximum {max}"
+
+Values are formatted here, not by the host's locale, so output is identical
+on every machine: dates and times as ``Tue 24 Nov 17:00`` / ``mar. 24 nov.
+17:00``, durations as ``4h30m``, decimals with a point or a comma.
+"""
+from __future__ import annotations
+
+import string
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from ..timeutil import format_duration
+
+LANGUAGES = ("en", "fr")
+
+_WEEKDAYS = {
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    "fr": ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."),
+}
+_MONTHS = {
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "fr": ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."),
+}
+_WEEKDAYS_LONG = {
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+}
+
+
+@lru_cache(maxsize=None)
+def catalogue() -> dict[str, dict[str, str]]:
+    """Every message id → {lang: text}, merged from all catalogue files."""
+    merged: dict[str, dict[str, str]] = {}
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    folder = resources.files(__name__)
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            data = yaml.load(entry.read_text("utf-8"), Loader=loader) or {}
+            for msgid, texts in data.items():
+                if msgid in merged:
+                    raise RuntimeError(f"message id {msgid} defined twice (in {entry.name})")
+                merged[msgid] = texts
+    return merged
+
+
+def weekday_name(day: date, lang: str) -> str:
+    """Full weekday name in ``lang`` (``Monday`` / ``lundi``)."""
+    return _WEEKDAYS_LONG[_lang(lang)][day.weekday()]
+
+
+def format_day(day: date, lang: str) -> str:
+    """``Tue 24 Nov`` / ``mar. 24 nov.`` (the JSON location carries the full date)."""
+    lang = _lang(lang)
+    return f"{_WEEKDAYS[lang][day.weekday()]} {day.day} {_MONTHS[lang][day.month - 1]}"
+
+
+def format_datetime(moment: datetime, lang: str) -> str:
+    """``Tue 24 Nov 17:00`` in the moment's own zone (callers pass local times)."""
+    return f"{format_day(moment.date(), lang)} {moment.strftime('%H:%M')}"
+
+
+def format_number(value: float, lang: str) -> str:
+    """At most two decimals; a comma in French."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
+    return text.replace(".", ",") if _lang(lang) == "fr" else text
+
+
+def format_value(value, lang: str) -> str:
+    """How a message parameter is written, whatever its type."""
+    if isinstance(value, datetime):
+        return format_datetime(value, lang)
+    if isinstance(value, date):
+        return format_day(value, lang)
+    if isinstance(value, timedelta):
+        return format_duration(value)
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (int, float)):
+        return format_number(value, lang)
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return ", ".join(format_value(v, lang) for v in value)
+    return str(value)
+
+
+def _lang(lang: str) -> str:
+    return lang if lang in LANGUAGES else "en"
+
+
+class _Params(dict):
+    def __missing__(self, key):  # a typo in a catalogue shows up, never crashes
+        return "{" + key + "}"
+
+
+def render(msgid: str, lang: str, **params) -> str:
+    """The text of ``msgid`` in ``lang`` with ``params`` formatted in.
+
+    Falls back to English, then to the id itself, so a missing entry is
+    visible in output and never raises (the completeness test catches it).
+    """
+    texts = catalogue().get(msgid)
+    if not texts:
+        return msgid
+    template = texts.get(_lang(lang)) or texts.get("en") or msgid
+    values = _Params({k: format_value(v, lang) for k, v in params.items()})
+    return string.Formatter().vformat(template, (), values)
+
+
+def has_message(msgid: str) -> bool:
+    return msgid in catalogue()

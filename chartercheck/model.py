@@ -1,0 +1,187 @@
+"""The data every layer shares: severities, posts, findings and reports.
+
+Everything here is an immutable value with no I/O, so readers, rules and
+formatters can pass these objects around freely and the engine can sort and
+de-duplicate them without surprises.
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field as dc_field
+from datetime import date, datetime
+from typing import Any, Optional
+
+
+class Severity(enum.IntEnum):
+    """Three ordered severities; a higher value is more serious."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, text: str) -> "Severity":
+        """Read ``error``/``warning``/``info`` (any case); raises ``ValueError``."""
+        try:
+            return cls[str(text).strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r} (expected error, warning or info)") from None
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+#: Post statuses, in workflow order.
+STATUSES = ("draft", "review", "approved", "scheduled", "published", "rejected", "cancelled")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a post came from: file, 1-based line (or CSV row), and ICS UID."""
+
+    path: str
+    line: Optional[int] = None
+    uid: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Approval:
+    """One approval of a post: who, when (may be unknown) and the role claimed."""
+
+    by: str
+    at: Optional[datetime] = None
+    role: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Post:
+    """One planned publication, normalised from any calendar format.
+
+    ``at`` is always time-zone aware. A post naming several channels counts on
+    each of them; ``channels`` keeps the order the calendar gave.
+    ``field_lines`` maps a field name (``at``, ``text``...) to the line it was
+    written on, when the format knows it, so findings can point at the field.
+    """
+
+    id: str
+    channels: tuple[str, ...]
+    at: datetime
+    text: str = ""
+    title: Optional[str] = None
+    pillar: Optional[str] = None
+    objective: Optional[str] = None
+    author: Optional[str] = None
+    status: Optional[str] = None
+    sponsored: bool = False
+    updated_at: Optional[datetime] = None
+    approvals: tuple[Approval, ...] = ()
+    media: tuple[str, ...] = ()
+    link: Optional[str] = None
+    ignore: frozenset[str] = frozenset()
+    source: Source = Source("<memory>")
+    field_lines: tuple[tuple[str, int], ...] = ()
+    extra: tuple[tuple[str, Any], ...] = ()
+
+    def line_of(self, field_name: Optional[str]) -> Optional[int]:
+        """Line of ``field_name`` if known, else the post's own line."""
+        if field_name:
+            for name, line in self.field_lines:
+                if name == field_name:
+                    return line
+        return self.source.line
+
+    def get_extra(self, key: str, default: Any = None) -> Any:
+        """Format-specific extras (e.g. ``images: retouched``) by key."""
+        for name, value in self.extra:
+            if name == key:
+                return value
+        return default
+
+
+@dataclass(frozen=True)
+class Location:
+    """What a finding is about. ``post_id`` is ``None`` for calendar-wide findings."""
+
+    path: Optional[str] = None
+    line: Optional[int] = None
+    post_id: Optional[str] = None
+    channel: Optional[str] = None
+    at: Optional[datetime] = None
+    field: Optional[str] = None
+
+    def to_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "post_id": self.post_id,
+            "channel": self.channel,
+            "at": self.at.isoformat() if self.at else None,
+            "field": self.field,
+        }
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found: immutable, rendered in the run's language already.
+
+    ``key`` distinguishes several findings of the same rule on the same post
+    (e.g. the rejected word) and feeds baseline fingerprints; it is stable
+    across edits elsewhere in the file, unlike line numbers.
+    """
+
+    code: str
+    rule: str
+    severity: Severity
+    message: str
+    location: Location
+    hint: Optional[str] = None
+    key: str = ""
+
+    def sort_key(self) -> tuple:
+        """Severity first (most serious first), then time, then channel."""
+        loc = self.location
+        at = loc.at.timestamp() if loc.at else float("-inf")
+        return (-int(self.severity), at, loc.channel or "", loc.path or "", loc.line or 0,
+                self.code, loc.post_id or "", self.key, self.message)
+
+    def fingerprint(self) -> str:
+        """What the finding concerns, independent of line numbers (for baselines)."""
+        loc = self.location
+        concern = loc.post_id if loc.post_id is not None else (loc.at.isoformat() if loc.at else "")
+        return "|".join((self.code, loc.path or "", concern, loc.channel or "", self.key))
+
+    def to_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "rule": self.rule,
+            "severity": self.severity.label,
+            "message": self.message,
+            "hint": self.hint,
+            "location": self.location.to_dict(),
+        }
+
+
+@dataclass(frozen=True)
+class Report:
+    """The outcome of one lint run, findings already ranked."""
+
+    charter: str
+    findings: tuple[Finding, ...]
+    posts: int
+    channels: tuple[str, ...]
+    date_from: Optional[date]
+    date_until: Optional[date]
+    lang: str = "en"
+    suppressed: int = 0
+    charter_findings: tuple[Finding, ...] = ()
+
+    def counts(self) -> dict[str, int]:
+        """Number of findings per severity label (all three always present)."""
+        out = {s.label: 0 for s in sorted(Severity, reverse=True)}
+        for f in self.findings:
+            out[f.severity.label] += 1
+        return out
+
+    def worst(self) -> Optional[Severity]:
+        return max((f.severity for f in self.findings), default=None)

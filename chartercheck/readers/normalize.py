@@ -1,0 +1,169 @@
+"""Turn one calendar entry's raw fields into a :class:`~chartercheck.model.Post`.
+
+YAML and CSV readers (and the ICS reader for what it shares) hand this module
+a dict of canonical field names to raw values; everything format-independent
+— time parsing and DST checks, channels, statuses, approvals, ignores — is
+decided here once, so the three formats give the same posts.
+"""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any, Iterable, Optional
+
+from .. import timeutil
+from ..model import STATUSES, Approval, Post, Source
+from .base import InputProblem, ReadOptions
+
+#: Canonical post fields every format maps onto.
+POST_FIELDS = ("id", "channel", "channels", "at", "text", "title", "pillar", "objective", "author",
+               "status", "sponsored", "updated_at", "approvals", "media", "link", "ignore", "images")
+_TRUE = {"true", "yes", "y", "1", "oui", "vrai", "x"}
+_FALSE = {"false", "no", "n", "0", "non", "faux", ""}
+_LIST_SPLIT = re.compile(r"\s*[;|,]\s*")
+
+
+class EntryReader:
+    """Builds posts for one file, collecting problems with file and line."""
+
+    def __init__(self, path: str, options: ReadOptions, problems: list[InputProblem]):
+        self.path = path
+        self.options = options
+        self.problems = problems
+
+    def problem(self, code: str, line: Optional[int], post_id: Optional[str] = None, *,
+                message: str = "message", field: Optional[str] = None, at: Optional[datetime] = None,
+                channel: Optional[str] = None, key: str = "", **params) -> None:
+        self.problems.append(InputProblem(code, self.path, line, post_id, channel, at, field,
+                                          message, params, key))
+
+    # -- individual fields --------------------------------------------------
+    def parse_time(self, value: Any, line: Optional[int], post_id: Optional[str], field: str,
+                   tz=None) -> Optional[datetime]:
+        """A publication time; reports unreadable values and DST oddities."""
+        tz = tz or self.options.tz
+        if value is None or (isinstance(value, str) and not value.strip()):
+            self.problem("CC908", line, post_id, message="missing", field=field, field_name=field)
+            return None
+        try:
+            reading = timeutil.parse_datetime(value, tz)
+        except ValueError:
+            self.problem("CC908", line, post_id, field=field, value=str(value), field_name=field)
+            return None
+        if reading.date_only and field == "at":
+            self.problem("CC906", line, post_id, field=field, at=reading.at, value=str(value))
+            return None
+        if reading.nonexistent:
+            self.problem("CC910", line, post_id, field=field, at=reading.at, value=str(value),
+                         read_as=reading.at.strftime("%H:%M %Z"), zone=str(tz))
+        elif reading.ambiguous:
+            self.problem("CC911", line, post_id, field=field, at=reading.at, value=str(value),
+                         read_as=reading.at.strftime("%H:%M %Z"), zone=str(tz))
+        return reading.at
+
+    def parse_optional_time(self, value, line, post_id, field) -> Optional[datetime]:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        return self.parse_time(value, line, post_id, field)
+
+    def channels(self, value: Any) -> tuple[str, ...]:
+        """``"instagram, facebook"`` or a list → ids, mapped through ``input.channel_map``."""
+        items = value if isinstance(value, (list, tuple)) else _LIST_SPLIT.split(str(value or ""))
+        out = []
+        for item in items:
+            label = str(item).strip()
+            if not label:
+                continue
+            mapped = self.options.channel_map.get(label.lower(), label.lower())
+            if mapped not in out:
+                out.append(mapped)
+        return tuple(out)
+
+    def flag(self, value: Any, line, post_id, field) -> bool:
+        if isinstance(value, bool) or value is None:
+            return bool(value)
+        text = str(value).strip().lower()
+        if text in _TRUE:
+            return True
+        if text not in _FALSE:
+            self.problem("CC917", line, post_id, field=field, value=str(value), field_name=field,
+                         expected="true/false")
+        return False
+
+    def status(self, value: Any, line, post_id) -> Optional[str]:
+        if value is None or str(value).strip() == "":
+            return None
+        text = str(value).strip().lower()
+        if text not in STATUSES:
+            self.problem("CC917", line, post_id, field="status", value=str(value), field_name="status",
+                         expected=", ".join(STATUSES))
+            return None
+        return text
+
+    def approvals(self, value: Any, line, post_id) -> tuple[Approval, ...]:
+        """A list of ``{by, at, role}`` mappings (or bare names)."""
+        if not value:
+            return ()
+        items = value if isinstance(value, list) else [value]
+        out = []
+        for item in items:
+            if isinstance(item, dict):
+                who = str(item.get("by") or "").strip()
+                if not who:
+                    self.problem("CC917", line, post_id, field="approvals", value=str(dict(item)),
+                                 field_name="approvals", expected="{by: NAME, at: DATE TIME}")
+                    continue
+                at = self.parse_optional_time(item.get("at"), line, post_id, "approvals")
+                role = item.get("role")
+                out.append(Approval(who, at, str(role) if role else None))
+            else:
+                out.append(Approval(str(item).strip()))
+        return tuple(out)
+
+    @staticmethod
+    def str_list(value: Any) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        items = value if isinstance(value, (list, tuple)) else _LIST_SPLIT.split(str(value))
+        return tuple(str(i).strip() for i in items if str(i).strip())
+
+    # -- the whole entry ----------------------------------------------------
+    def build(self, fields: dict, line: Optional[int], default_id: str,
+              field_lines: Iterable[tuple[str, int]] = (), uid: Optional[str] = None,
+              tz=None) -> Optional[Post]:
+        """A post from canonical ``fields``, or None (reported) when it cannot be placed in time."""
+        post_id = str(fields.get("id") or default_id).strip()
+        channel_value = fields.get("channels") if fields.get("channels") is not None else fields.get("channel")
+        channels = self.channels(channel_value)
+        at = self.parse_time(fields.get("at"), line, post_id, "at", tz)
+        if at is None:
+            return None
+        if not channels:
+            self.problem("CC903", line, post_id, field="channel", at=at)
+        text = fields.get("text")
+        text = "" if text is None else str(text)
+        if not text.strip():
+            self.problem("CC909", line, post_id, field="text", at=at, channel=channels[0] if channels else None)
+        extra = []
+        if fields.get("images"):
+            extra.append(("images", str(fields["images"]).strip().lower()))
+        return Post(
+            id=post_id, channels=channels, at=at, text=text,
+            title=_opt_str(fields.get("title")), pillar=_opt_str(fields.get("pillar")),
+            objective=_opt_str(fields.get("objective")), author=_opt_str(fields.get("author")),
+            status=self.status(fields.get("status"), line, post_id),
+            sponsored=self.flag(fields.get("sponsored"), line, post_id, "sponsored"),
+            updated_at=self.parse_optional_time(fields.get("updated_at"), line, post_id, "updated_at"),
+            approvals=self.approvals(fields.get("approvals"), line, post_id),
+            media=self.str_list(fields.get("media")), link=_opt_str(fields.get("link")),
+            ignore=frozenset(s.upper() if s.upper().startswith("CC") else s
+                             for s in self.str_list(fields.get("ignore"))),
+            source=Source(self.path, line, uid), field_lines=tuple(field_lines), extra=tuple(extra),
+        )
+
+
+def _opt_str(value: Any) -> Optional[str]:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None

@@ -1,0 +1,126 @@
+"""What a rule sees: the charter, the posts grouped once, shared text facts.
+
+Rules never decide their final severity nor read ``rules:`` overrides: they
+call :meth:`RuleContext.finding` and the context stamps the code, name and
+effective severity of the rule being run.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime
+from functools import cached_property
+from typing import Iterable, Optional
+
+from .. import i18n
+from ..charter.model import Charter
+from ..model import Finding, Location, Post, Severity
+from .registry import RuleSpec
+
+
+class RuleContext:
+    """Shared, read-only view of one lint run; computed groupings are cached.
+
+    ``posts`` holds every post read (sorted by time), including those outside
+    ``--from/--until`` that still count for cadence; ``linted`` only those that
+    get findings.
+    """
+
+    def __init__(self, charter: Charter, posts: list[Post], *, lang: str = "en",
+                 now: Optional[datetime] = None, start: Optional[datetime] = None,
+                 end: Optional[datetime] = None):
+        self.charter = charter
+        self.tz = charter.tz
+        self.posts = sorted(posts, key=lambda p: (p.at, p.channels, p.id))
+        self.lang = lang
+        self.now = now
+        self.start = start
+        self.end = end
+        self.linted = [p for p in self.posts if self.in_range(p.at)]
+        self._spec: Optional[RuleSpec] = None
+        self._severity = Severity.WARNING
+        self._facts: dict[str, object] = {}
+
+    # -- range ------------------------------------------------------------
+    def in_range(self, moment: Optional[datetime]) -> bool:
+        """Whether findings about ``moment`` are reported (``--from/--until``)."""
+        if moment is None:
+            return True
+        return (self.start is None or moment >= self.start) and (self.end is None or moment <= self.end)
+
+    @cached_property
+    def span(self) -> Optional[tuple[date, date]]:
+        """First and last local day of the linted range (explicit bounds win)."""
+        first = self.start or (self.linted[0].at if self.linted else None)
+        last = self.end or (self.linted[-1].at if self.linted else None)
+        if first is None or last is None:
+            return None
+        return self.local(first).date(), self.local(last).date()
+
+    # -- grouping ---------------------------------------------------------
+    def local(self, moment: datetime) -> datetime:
+        """``moment`` on the brand's wall clock."""
+        return moment.astimezone(self.tz)
+
+    @cached_property
+    def by_channel(self) -> dict[str, list[Post]]:
+        """Posts per channel, each list sorted by time (a multi-channel post is in each)."""
+        groups: dict[str, list[Post]] = defaultdict(list)
+        for post in self.posts:
+            for channel in dict.fromkeys(post.channels):
+                groups[channel].append(post)
+        return dict(sorted(groups.items()))
+
+    @cached_property
+    def by_day(self) -> dict[date, list[Post]]:
+        """Posts per local day, sorted by time."""
+        groups: dict[date, list[Post]] = defaultdict(list)
+        for post in self.posts:
+            groups[self.local(post.at).date()].append(post)
+        return dict(sorted(groups.items()))
+
+    def facts(self, post: Post):
+        """Text facts of the post (language, cues, register...), computed once per text."""
+        text = post.text
+        found = self._facts.get(text)
+        if found is None:
+            from ..text.facts import analyze  # heavy: imported only when a rule needs it
+            found = analyze(text, tuple(self.charter.get("tone.extra_commercial_cues", [])),
+                            tuple(self.charter.get("tone.extra_claims", [])))
+            self._facts[text] = found
+        return found
+
+    # -- findings ---------------------------------------------------------
+    def bind(self, spec: RuleSpec, severity: Severity) -> None:
+        """Called by the engine before running ``spec``."""
+        self._spec, self._severity = spec, severity
+
+    def finding(self, post: Optional[Post] = None, message: str = "message", *,
+                hint: Optional[str] = "hint", channel: Optional[str] = None,
+                at: Optional[datetime] = None, field: Optional[str] = None, key: str = "",
+                path: Optional[str] = None, line: Optional[int] = None, **params) -> Finding:
+        """A finding of the running rule.
+
+        ``message``/``hint`` name catalogue entries relative to the rule code
+        (``"message"`` → ``CC101.message``); ``params`` fill them in. With a
+        post, the location is the post's (file, line of ``field``, id);
+        without, it is a calendar-wide finding dated ``at``.
+        """
+        spec = self._spec
+        assert spec is not None, "finding() called outside a rule"
+        text = i18n.render(f"{spec.code}.{message}", self.lang, **params)
+        hint_text = None
+        if hint and i18n.has_message(f"{spec.code}.{hint}"):
+            hint_text = i18n.render(f"{spec.code}.{hint}", self.lang, **params)
+        if post is not None:
+            location = Location(path or post.source.path, line or post.line_of(field), post.id,
+                                channel or (post.channels[0] if post.channels else None),
+                                self.local(at or post.at), field)
+        else:
+            location = Location(path, line, None, channel, self.local(at) if at else None, field)
+        return Finding(spec.code, spec.name, self._severity, text, location, hint_text, key)
+
+
+def first_line(posts: Iterable[Post]) -> Optional[int]:
+    """Smallest known line among ``posts`` (for calendar findings that point somewhere)."""
+    lines = [p.source.line for p in posts if p.source.line]
+    return min(lines) if lines else None

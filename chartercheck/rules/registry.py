@@ -1,0 +1,138 @@
+"""The rule registry: every rule is a function registered with :func:`rule`.
+
+A rule's docstring is its user documentation (``chartercheck explain``,
+``docs/rules.md``). Its ``Fires::`` and ``Passes::`` blocks hold a small YAML
+charter and calendar that the test-suite runs, so documentation and behaviour
+cannot drift apart.
+"""
+from __future__ import annotations
+
+import enum
+import importlib
+import inspect
+import re
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from ..model import Severity
+
+#: The modules holding rules, in the order their families run. Tone runs
+#: before approval because conditional approval steps look at tone facts.
+RULE_MODULES = ("input", "charter", "cadence", "tone", "positioning", "platform",
+                "compliance", "approval")
+
+
+class Scope(enum.Enum):
+    """What a rule function receives."""
+
+    POST = "post"          # fn(ctx, post) for every post in the linted range
+    CALENDAR = "calendar"  # fn(ctx) once, looks at ctx.posts as a whole
+    CHARTER = "charter"    # fn(ctx) once, looks only at the charter (CC8xx)
+    INPUT = "input"        # raised by readers (CC9xx); the function is never run
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """A registered rule: identity, default severity, scope and documentation."""
+
+    code: str
+    name: str
+    severity: Severity
+    scope: Scope
+    func: Callable
+    pack: Optional[str] = None  # compliance pack that enables it, if any
+
+    @property
+    def family(self) -> str:
+        return self.code[:3] + "xx"
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(self.func.__doc__ or "")
+
+    @property
+    def summary(self) -> str:
+        """First line of the docstring."""
+        return self.doc.split("\n", 1)[0].strip()
+
+    def examples(self) -> dict[str, list[str]]:
+        """YAML blocks under ``Fires::`` and ``Passes::`` in the docstring."""
+        return doc_examples(self.doc)
+
+    def user_doc(self) -> str:
+        """The docstring without its example blocks' markers, for people."""
+        return self.doc
+
+
+_REGISTRY: dict[str, RuleSpec] = {}
+_CODE = re.compile(r"^CC\d{3}$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+def rule(code: str, name: str, severity: Severity, scope: Scope = Scope.POST, pack: Optional[str] = None):
+    """Register a rule function under ``code`` and kebab-case ``name``."""
+    if not _CODE.match(code) or not _NAME.match(name):
+        raise ValueError(f"bad rule identity {code} {name}")
+
+    def register(func: Callable) -> Callable:
+        if code in _REGISTRY or any(spec.name == name for spec in _REGISTRY.values()):
+            raise ValueError(f"rule {code} {name} registered twice")
+        _REGISTRY[code] = RuleSpec(code, name, severity, scope, func, pack)
+        return func
+
+    return register
+
+
+_LOADED = False
+
+
+def all_rules() -> list[RuleSpec]:
+    """Every registered rule, sorted by code (imports the rule modules once)."""
+    global _LOADED
+    if not _LOADED:
+        for module in RULE_MODULES:
+            try:
+                importlib.import_module(f"{__package__}.{module}")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{__package__}.{module}":
+                    raise
+        _LOADED = True
+    return sorted(_REGISTRY.values(), key=lambda spec: spec.code)
+
+
+def find_rule(code_or_name: str) -> Optional[RuleSpec]:
+    """A rule by code (any case) or name."""
+    wanted = code_or_name.strip()
+    for spec in all_rules():
+        if spec.code == wanted.upper() or spec.name == wanted.lower():
+            return spec
+    return None
+
+
+def matches(selector: str, spec: RuleSpec) -> bool:
+    """Does a ``--select``/``ignore`` selector (code, name, prefix, family) designate ``spec``?"""
+    from ..charter.model import _specificity
+    return _specificity(selector.strip(), spec.code, spec.name) >= 0
+
+
+_EXAMPLE = re.compile(r"^(\s*)(Fires|Passes)::\s*$")
+
+
+def doc_examples(doc: str) -> dict[str, list[str]]:
+    """Collect the indented YAML blocks following ``Fires::``/``Passes::`` lines."""
+    out: dict[str, list[str]] = {"Fires": [], "Passes": []}
+    lines = doc.splitlines()
+    i = 0
+    while i < len(lines):
+        match = _EXAMPLE.match(lines[i])
+        if not match:
+            i += 1
+            continue
+        base = len(match.group(1))
+        block: list[str] = []
+        i += 1
+        while i < len(lines) and (not lines[i].strip() or len(lines[i]) - len(lines[i].lstrip()) > base):
+            block.append(lines[i])
+            i += 1
+        out[match.group(2)].append(inspect.cleandoc("\n".join(block)))
+    return out

@@ -1,0 +1,88 @@
+"""Deterministic language detection.
+
+Two stages, both pure functions of the cleaned text (URLs, mentions, hashtags
+and emoji removed — see :func:`normalize.clean`):
+
+1. **Stop-word pre-pass** (microseconds): distinctive French and English
+   function words are counted.  When one language has at least
+   ``PREPASS_MIN_HITS`` hits, at least ``PREPASS_RATIO`` times the other's, and
+   covers at least ``PREPASS_MIN_SHARE`` of the words, it is the answer.
+   Confidence is ``hits / (hits + other_hits + 1)`` capped at 0.99 — a documented
+   heuristic, not a probability.
+2. **langdetect** otherwise, with a private ``DetectorFactory`` holding only the
+   ``CANDIDATES`` profiles (loaded once, in sorted order) and ``seed = 0``, so
+   results are identical across runs and ``PYTHONHASHSEED``.  The module-global
+   ``langdetect`` factory is never touched.
+
+Too short to judge (``None``): fewer than ``MIN_WORDS`` words or fewer than
+``MIN_LETTERS`` letters — n-gram statistics on "Merci ❤️ @lea" are noise.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from .lexicons import stopwords
+from .normalize import tokenize
+
+#: langdetect profiles loaded; anything else is reported as one of these.
+CANDIDATES = ("de", "en", "es", "fr", "it", "nl", "pt")
+MIN_WORDS = 4
+MIN_LETTERS = 20
+PREPASS_MIN_HITS = 2
+PREPASS_RATIO = 4
+PREPASS_MIN_SHARE = 0.2
+
+
+@lru_cache(maxsize=None)
+def _factory():
+    """A private langdetect factory with the candidate profiles (built once)."""
+    from langdetect.detector_factory import DetectorFactory
+
+    profiles = resources.files("langdetect").joinpath("profiles")
+    factory = DetectorFactory()
+    factory.load_json_profile([profiles.joinpath(code).read_text("utf-8") for code in CANDIDATES])
+    factory.set_seed(0)  # the Detector copies the factory seed: deterministic sampling
+    return factory
+
+
+def prepass(tokens: tuple[str, ...]) -> tuple[str, float] | None:
+    """Decide clear French/English cases from stop-words; ``None`` when unsure."""
+    fr_words, en_words = stopwords("fr"), stopwords("en")
+    fr = sum(1 for t in tokens if t in fr_words)
+    en = sum(1 for t in tokens if t in en_words)
+    for lang, hits, other in (("fr", fr, en), ("en", en, fr)):
+        if hits >= PREPASS_MIN_HITS and hits >= PREPASS_RATIO * other and hits >= PREPASS_MIN_SHARE * len(tokens):
+            return lang, round(min(0.99, hits / (hits + other + 1)), 3)
+    return None
+
+
+def too_short(cleaned: str, tokens: tuple[str, ...] | None = None) -> bool:
+    """True when ``cleaned`` has fewer than MIN_WORDS words or MIN_LETTERS letters."""
+    tokens = tokenize(cleaned) if tokens is None else tokens
+    words = [t for t in tokens if any(c.isalpha() for c in t)]
+    return len(words) < MIN_WORDS or sum(c.isalpha() for c in cleaned) < MIN_LETTERS
+
+
+@lru_cache(maxsize=8192)
+def detect(cleaned: str) -> tuple[str, float] | None:
+    """``(lang, confidence)`` of an already-cleaned text, or ``None`` if too short.
+
+    ``lang`` is an ISO 639-1 code from ``CANDIDATES``; confidence is in (0, 1],
+    rounded to 3 decimals so that output stays byte-stable.
+    """
+    tokens = tokenize(cleaned)
+    if too_short(cleaned, tokens):
+        return None
+    quick = prepass(tokens)
+    if quick is not None:
+        return quick
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector = _factory().create()
+    detector.append(cleaned)
+    try:
+        best = detector.get_probabilities()[0]
+    except (LangDetectException, IndexError):
+        return None
+    return best.lang, round(best.prob, 3)

@@ -1,0 +1,197 @@
+"""Normalisation primitives shared by every text fact.
+
+Everything here is a pure function of its input string.  The central idea is
+*folding*: matching is done on a lower-cased, accent-free copy of the text in
+which typographic variants (curly apostrophes, non-breaking spaces, en dashes)
+are unified, while a position map lets callers quote what was actually written.
+
+Folding rules (``fold``):
+
+* NFKD-decompose and drop combining marks: ``é → e``, ``ç → c``;
+* ligatures and sharp s: ``œ → oe``, ``æ → ae``, ``ß → ss`` (via ``casefold``);
+* apostrophes ``’ ‘ ʼ ` ´`` → ``'``; every Unicode space (NBSP, narrow NBSP used
+  before ``%`` and ``€`` in French typography) → ``' '``; dashes → ``-``.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+# Characters unified before anything else (why: French keyboards/phones emit
+# ’ and U+202F, and a lexicon written with ' and a plain space must still match).
+_TRANSLATE = {ord(c): "'" for c in "’‘ʼ`´′"}
+_TRANSLATE.update({ord(c): " " for c in "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\t\r\n"})
+_TRANSLATE.update({ord(c): "-" for c in "‐‑‒–—−"})
+_TRANSLATE.update({ord("œ"): "oe", ord("Œ"): "oe", ord("æ"): "ae", ord("Æ"): "ae"})
+
+#: French elided particles (folded) split off a following word: l'offre → l' + offre.
+ELISIONS = frozenset({"l", "d", "j", "n", "s", "c", "m", "t", "qu", "jusqu", "lorsqu", "puisqu"})
+
+URL_RE = regex.compile(
+    r"(?:https?://|www\.)[^\s<>\"]+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|fr|net|org|io|co|shop|store|eu|be|ch|ca|uk|de|es|it|app|ly|gl|me)"
+    r"(?:/[^\s<>\"]*)?(?![\w.])",
+    regex.IGNORECASE,
+)
+EMAIL_RE = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A mention is not preceded by a word char (that would be an e-mail address).
+MENTION_RE = regex.compile(r"(?<![\w@])@\w(?:[\w.]*\w)?")
+# A hashtag needs one letter: "#1" is a rank, "#2024" a year, not a tag.
+HASHTAG_RE = regex.compile(r"(?<![\w#&])#\w*\p{L}\w*")
+WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}]+)*")
+_GRAPHEME_RE = regex.compile(r"\X")
+# Emoji presentation, variation selector 16, keycap or regional indicators.
+_EMOJI_MARK_RE = regex.compile(r"[\p{Emoji_Presentation}\uFE0F\u20E3\U0001F1E6-\U0001F1FF]")
+_PICTO_RE = regex.compile(r"\p{Extended_Pictographic}")
+# Extended_Pictographic characters that are typography, not emoji, in a caption.
+_NOT_EMOJI = frozenset("©®™")
+
+
+def _fold_char(ch: str) -> str:
+    ch = ch.translate(_TRANSLATE)
+    if ch.isascii():
+        return ch.lower()
+    out = []
+    for c in unicodedata.normalize("NFKD", ch.casefold()):
+        if not unicodedata.combining(c):
+            out.append(c)
+    return "".join(out).translate(_TRANSLATE)
+
+
+@lru_cache(maxsize=4096)
+def fold(text: str) -> str:
+    """Return the folded form of ``text`` (lower case, no accents, unified typography)."""
+    return folded(text).text
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A folded text and, for each folded character, its index in the original."""
+
+    original: str
+    text: str
+    index: tuple[int, ...]
+
+    def surface(self, start: int, end: int) -> str:
+        """The original substring behind folded span ``[start, end)``."""
+        if start >= end:
+            return ""
+        return self.original[self.index[start] : self.index[end - 1] + 1]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original-text span behind folded span ``[start, end)``."""
+        return self.index[start], self.index[end - 1] + 1
+
+
+@lru_cache(maxsize=4096)
+def folded(text: str) -> Folded:
+    """Fold ``text`` keeping a position map (cheap identity map for ASCII)."""
+    if text.isascii():
+        low = text.translate(_TRANSLATE).lower()
+        if len(low) == len(text):
+            return Folded(text, low, tuple(range(len(text))))
+    parts: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        f = _fold_char(ch)
+        parts.append(f)
+        index.extend([i] * len(f))
+    return Folded(text, "".join(parts), tuple(index))
+
+
+def is_emoji(grapheme: str) -> bool:
+    """True when a grapheme cluster renders as an emoji (ZWJ family, flag, keycap…)."""
+    if _EMOJI_MARK_RE.search(grapheme):
+        return not (len(grapheme) == 1 and grapheme in _NOT_EMOJI)
+    m = _PICTO_RE.search(grapheme)
+    return bool(m) and m.group() not in _NOT_EMOJI
+
+
+def emoji_list(text: str) -> tuple[str, ...]:
+    """Emoji as grapheme clusters: 👨‍👩‍👧‍👦, 🇫🇷 and 👍🏽 each count once."""
+    if text.isascii():
+        return ()
+    return tuple(g for g in _GRAPHEME_RE.findall(text) if is_emoji(g))
+
+
+def extract_urls(text: str) -> tuple[str, ...]:
+    """URLs, including bare ``shop.example.fr/path`` forms; trailing punctuation dropped."""
+    return tuple(u.rstrip(".,;:!?)»\"'") for u in URL_RE.findall(text))
+
+
+def extract_mentions(text: str) -> tuple[str, ...]:
+    """``@handles`` (e-mail addresses are not mentions)."""
+    return tuple(MENTION_RE.findall(EMAIL_RE.sub(" ", text)))
+
+
+def extract_hashtags(text: str) -> tuple[str, ...]:
+    """``#hashtags`` as written (with the ``#``)."""
+    return tuple(HASHTAG_RE.findall(URL_RE.sub(" ", text)))
+
+
+def clean(text: str) -> str:
+    """Text without URLs, e-mails, mentions, hashtags and emoji; whitespace collapsed.
+
+    This is what language detection and readability see: those elements carry
+    no language and would skew both.
+    """
+    t = URL_RE.sub(" ", text)
+    t = EMAIL_RE.sub(" ", t)
+    t = MENTION_RE.sub(" ", t)
+    t = HASHTAG_RE.sub(" ", t)
+    if not t.isascii():
+        t = "".join(" " if is_emoji(g) else g for g in _GRAPHEME_RE.findall(t))
+    return " ".join(t.split())
+
+
+def split_elision(token: str) -> tuple[str, ...]:
+    """Split a folded token on a French elision: ``l'offre → ("l'", "offre")``.
+
+    English contractions (``we're``, ``don't``) are kept whole: their first part
+    is not an elided particle, and they are register markers in their own right.
+    """
+    head, sep, tail = token.partition("'")
+    if sep and tail and head in ELISIONS:
+        return (head + "'",) + split_elision(tail)
+    return (token,)
+
+
+def tokenize(text: str) -> tuple[str, ...]:
+    """Folded word tokens of ``text``, French elisions split, hyphens splitting words."""
+    out: list[str] = []
+    for word in WORD_RE.findall(fold(text)):
+        out.extend(split_elision(word))
+    return tuple(out)
+
+
+_STEMMER_NAMES = {"fr": "french", "en": "english"}
+
+
+@lru_cache(maxsize=None)
+def _stemmer(lang: str):
+    import snowballstemmer  # imported lazily: only stems need it
+
+    return snowballstemmer.stemmer(_STEMMER_NAMES[lang])
+
+
+@lru_cache(maxsize=16384)
+def stem(word: str, lang: str) -> str:
+    """Snowball stem of a (folded or not) word in ``lang`` (``fr``/``en``), folded.
+
+    The word is folded *before* stemming (why: facts only keep folded tokens, and
+    a charter keyword must reach the same stem whether typed with accents or
+    not), so ``Réglages``, ``reglage`` and ``réglage`` share one stem.
+    Unsupported languages return the folded word unchanged.
+    """
+    if lang not in _STEMMER_NAMES:
+        return fold(word)
+    return _stemmer(lang).stemWord(fold(word))
+
+
+def stems(words, lang: str | None) -> frozenset[str]:
+    """Stems of ``words``; with no language, the union of French and English stems."""
+    langs = (lang,) if lang in _STEMMER_NAMES else ("fr", "en")
+    return frozenset(stem(w, lg) for w in words for lg in langs)
