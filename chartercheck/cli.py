@@ -185,5 +185,9 @@ def charter_check(path, fmt, lang, fail_on):
         sys.exit(1)
 
 
+from .commands import register_all  # noqa: E402  (needs the groups above)
+
+register_all(main, charter)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -25,7 +25,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 @lru_cache(maxsize=None)
 def load(name: str) -> dict:
     """Parsed ``lexicons/<name>.yaml`` (package data, read once)."""
-    data = resources.files(__package__).joinpath("lexicons", name + ".yaml").read_text("utf-8")
+    data = resources.files(__package__).joinpath("lexicons").joinpath(name + ".yaml").read_text("utf-8")
     return yaml.load(data, Loader=_Loader) or {}
 
 
