@@ -48,7 +48,7 @@ def _read_options(charter: Charter, options: LintOptions) -> ReadOptions:
     channel_map = {str(k).lower(): v for k, v in charter.get("input.channel_map", {}).items()}
     kwargs = dict(tz=charter.tz, channel_map=channel_map, known_channels=tuple(charter.channels),
                   date_format=options.date_format or charter.get("input.date_format", "auto"),
-                  expand_start=options.start, expand_end=options.end)
+                  expand_start=options.start, expand_end=options.end, now=options.now)
     if options.max_posts:
         kwargs["max_posts"] = options.max_posts
     return ReadOptions(**kwargs)
@@ -124,10 +124,11 @@ def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,
     """Lint ``calendars`` against ``charter`` (the embedded default when None)."""
     options = options or LintOptions()
     charter = charter or load_charter()
+    if options.now is None:
+        options = replace(options, now=datetime.now(charter.tz))
     lang = options.lang or charter.get("lang") or "en"
     read = read_all(calendars, charter, options)
-    now = options.now or datetime.now(charter.tz)
-    ctx = RuleContext(charter, read.posts, lang=lang, now=now, start=options.start, end=options.end)
+    ctx = RuleContext(charter, read.posts, lang=lang, now=options.now, start=options.start, end=options.end)
     findings: list[Finding] = []
     rules = _effective_rules(charter, options)
     severities = {spec.code: (spec, sev) for spec, sev in rules}

@@ -28,6 +28,7 @@ class ReadOptions:
     date_format: str = "auto"                          # CSV: auto | dmy | mdy
     expand_start: Optional[datetime] = None            # ICS recurrence window
     expand_end: Optional[datetime] = None
+    now: Optional[datetime] = None                     # recurrences stop a year past it
     max_posts: int = 200_000                           # per file; beyond, the rest is reported
     max_bytes: int = 64 * 1024 * 1024
 

@@ -14,7 +14,7 @@ from typing import Iterable, Optional
 from .. import i18n
 from ..charter.model import Charter
 from ..model import Finding, Location, Post, Severity
-from .registry import RuleSpec
+from .registry import RuleSpec, Scope
 
 
 class RuleContext:
@@ -39,6 +39,7 @@ class RuleContext:
         self._spec: Optional[RuleSpec] = None
         self._severity = Severity.WARNING
         self._facts: dict[str, object] = {}
+        self._fired: dict[tuple, bool] = {}
 
     # -- range ------------------------------------------------------------
     def in_range(self, moment: Optional[datetime]) -> bool:
@@ -93,6 +94,25 @@ class RuleContext:
     def bind(self, spec: RuleSpec, severity: Severity) -> None:
         """Called by the engine before running ``spec``."""
         self._spec, self._severity = spec, severity
+
+    def fires(self, code: str, post: Post) -> bool:
+        """Whether post-scope rule ``code`` reports ``post`` (cached), whatever the
+        user's overrides: conditional approval steps (``commercial``,
+        ``compliance``...) depend on what a post *is*, not on what is shown."""
+        from .registry import find_rule
+        key = (code, post.id, post.at)
+        if key not in self._fired:
+            spec = find_rule(code)
+            if spec is None or spec.scope is not Scope.POST:
+                self._fired[key] = False
+            else:
+                saved = (self._spec, self._severity)
+                self.bind(spec, spec.severity)
+                try:
+                    self._fired[key] = any(True for _ in (spec.func(self, post) or ()))
+                finally:
+                    self._spec, self._severity = saved
+        return self._fired[key]
 
     def finding(self, post: Optional[Post] = None, message: str = "message", *,
                 hint: Optional[str] = "hint", channel: Optional[str] = None,
