@@ -162,7 +162,7 @@ class MapOf(ValueType):
             converted_key = key if self.key is None else self.key.convert(key, child)
             converted = self.value.convert(item, child)
             if converted is not INVALID and converted_key is not INVALID:
-                out[converted_key if self.key is None else str(key)] = converted
+                out[converted_key] = converted
         return out
 
     def default(self):
