@@ -84,7 +84,8 @@ def format_value(value, lang: str) -> str:
     if isinstance(value, date):
         return format_day(value, lang)
     if isinstance(value, timedelta):
-        return format_duration(value)
+        text = format_duration(value)
+        return text.replace("d", "j") if _lang(lang) == "fr" else text
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, (int, float)):

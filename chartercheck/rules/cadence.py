@@ -195,7 +195,10 @@ def long_silence(ctx):
             edges.append((moments[-1], ctx.end))
         for begin, finish in edges:
             if finish - begin > limit:
-                yield ctx.finding(None, channel=channel, at=begin + limit, key=begin.isoformat(),
+                # Date the finding when the silence becomes too long, but never
+                # before the linted range: a silence running into it counts.
+                at = max(begin + limit, ctx.start) if ctx.start else begin + limit
+                yield ctx.finding(None, channel=channel, at=at, key=begin.isoformat(),
                                   silence=finish - begin, begin=ctx.local(begin), end=ctx.local(finish), max=limit)
 
 

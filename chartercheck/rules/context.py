@@ -95,6 +95,12 @@ class RuleContext:
         """Called by the engine before running ``spec``."""
         self._spec, self._severity = spec, severity
 
+    @cached_property
+    def default_path(self) -> Optional[str]:
+        """File that calendar-wide findings point at: the one holding the linted posts."""
+        posts = self.linted or self.posts
+        return posts[-1].source.path if posts else None
+
     def fires(self, code: str, post: Post) -> bool:
         """Whether post-scope rule ``code`` reports ``post`` (cached), whatever the
         user's overrides: conditional approval steps (``commercial``,
@@ -127,6 +133,8 @@ class RuleContext:
         """
         spec = self._spec
         assert spec is not None, "finding() called outside a rule"
+        channel = channel or (post.channels[0] if post is not None and post.channels else None)
+        params.setdefault("channel", channel or "")
         text = i18n.render(f"{spec.code}.{message}", self.lang, **params)
         hint_text = None
         if hint and i18n.has_message(f"{spec.code}.{hint}"):
@@ -136,7 +144,8 @@ class RuleContext:
                                 channel or (post.channels[0] if post.channels else None),
                                 self.local(at or post.at), field)
         else:
-            location = Location(path, line, None, channel, self.local(at) if at else None, field)
+            location = Location(path or self.default_path, line, None, channel,
+                                self.local(at) if at else None, field)
         return Finding(spec.code, spec.name, self._severity, text, location, hint_text, key)
 
 

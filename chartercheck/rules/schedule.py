@@ -66,7 +66,7 @@ def outside_posting_window(ctx, post):
     local = ctx.local(post.at)
     for first, last in ctx.charter.get("cadence.blackout", []):
         if first <= local.date() <= last:
-            yield ctx.finding(post, "blackout", hint="blackout_hint", field="at", key="blackout",
+            yield ctx.finding(post, "blackout" if first != last else "blackout_day", hint="blackout_hint", field="at", key="blackout",
                               day=local.date(), first=first, last=last)
             return
     for channel in dict.fromkeys(post.channels):
