@@ -8,7 +8,7 @@ decided here once, so the three formats give the same posts.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any, Iterable, Optional
 
 from .. import timeutil
@@ -59,7 +59,7 @@ class EntryReader:
         elif reading.ambiguous:
             self.problem("CC911", line, post_id, field=field, at=reading.at, value=str(value),
                          read_as=reading.at.strftime("%H:%M %Z"), zone=str(tz))
-        return reading.at
+        return reading.at.astimezone(timezone.utc)
 
     def parse_optional_time(self, value, line, post_id, field) -> Optional[datetime]:
         if value is None or (isinstance(value, str) and not value.strip()):
@@ -138,6 +138,10 @@ class EntryReader:
         at = self.parse_time(fields.get("at"), line, post_id, "at", tz)
         if at is None:
             return None
+        # Stored in UTC: Python subtracts two datetimes sharing a tzinfo by wall
+        # clock, which is an hour off across a DST change. Rules convert to the
+        # brand's zone (ctx.local) only for days and clock times.
+        at = at.astimezone(timezone.utc)
         if not channels:
             self.problem("CC903", line, post_id, field="channel", at=at)
         text = fields.get("text")
