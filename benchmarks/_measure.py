@@ -1,0 +1,35 @@
+"""One measurement in a fresh process (so peak memory is this run's own).
+
+    python benchmarks/_measure.py parse|lint CALENDAR CHARTER
+prints JSON: seconds (work only, imports excluded), posts, findings, peak_mb.
+"""
+import json
+import resource
+import sys
+import time
+
+
+def main() -> None:
+    mode, calendar, charter_path = sys.argv[1:4]
+    import chartercheck
+    from chartercheck.engine import LintOptions, read_all, run
+    from chartercheck.readers import load_source
+    from chartercheck.timeutil import parse_cli_datetime
+
+    charter = chartercheck.load_charter(charter_path)
+    now = parse_cli_datetime("2027-01-01 09:00", charter.tz)
+    source = load_source(calendar)
+    started = time.perf_counter()
+    if mode == "parse":
+        result = read_all([source], charter, LintOptions(now=now))
+        posts, findings = len(result.posts), 0
+    else:
+        report = run([source], charter, LintOptions(now=now))
+        posts, findings = report.posts, len(report.findings)
+    seconds = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "posts": posts, "findings": findings, "peak_mb": peak_mb}))
+
+
+if __name__ == "__main__":
+    main()

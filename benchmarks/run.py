@@ -1,0 +1,76 @@
+"""Benchmark chartercheck: throughput per format, lint/parse ratio, peak memory, cold start.
+
+    python benchmarks/run.py                 # 1k and 10k posts, YAML, CSV and ICS
+    python benchmarks/run.py --sizes 100000 --formats yaml   # the memory check
+
+Each figure comes from a fresh process. "parse" reads and normalises the
+calendar with the same reader the lint uses; "lint" runs every rule of
+benchmarks/charter.yaml on top. Nothing here is part of the test-suite.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+
+from generate import WRITERS, generate  # noqa: E402
+
+
+def measure(mode: str, calendar: str, charter: str) -> dict:
+    out = subprocess.run([sys.executable, os.path.join(HERE, "_measure.py"), mode, calendar, charter],
+                         capture_output=True, text=True, cwd=ROOT)
+    if out.returncode:
+        raise SystemExit(f"{mode} {calendar} failed:\n{out.stderr}")
+    return json.loads(out.stdout)
+
+
+def best_of(runs: int, command: list[str]) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, capture_output=True, cwd=ROOT)
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def cold_start() -> None:
+    week = os.path.join(ROOT, "sample_calendars", "week48-clean.yaml")
+    bare = best_of(5, [sys.executable, "-c", "import click, yaml, icalendar"])
+    lint = best_of(5, [sys.executable, "-m", "chartercheck", "lint", week, "--charter",
+                       os.path.join(ROOT, "charters", "velo-lumiere.yaml"), "--now", "2026-11-21T09:00"])
+    print(f"cold start, one-week lint: {lint * 1000:.0f} ms "
+          f"(bare 'import click, yaml, icalendar': {bare * 1000:.0f} ms, ratio {lint / bare:.2f})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--formats", default="yaml,csv,ics")
+    parser.add_argument("--charter", default=os.path.join(HERE, "charter.yaml"))
+    args = parser.parse_args()
+    out_dir = os.path.join(HERE, "out")
+    os.makedirs(out_dir, exist_ok=True)
+    print(f"{'format':<6} {'posts':>7} {'parse s':>8} {'lint s':>8} {'posts/s':>9} {'lint/parse':>10} "
+          f"{'peak MB':>8} {'findings':>9}")
+    for size in (int(s) for s in args.sizes.split(",")):
+        posts = list(generate(size))
+        for fmt in args.formats.split(","):
+            path = os.path.join(out_dir, f"calendar-{size}.{fmt}")
+            WRITERS[fmt](posts, path)
+            parse = measure("parse", path, args.charter)
+            lint = measure("lint", path, args.charter)
+            rate = lint["posts"] / lint["seconds"] if lint["seconds"] else float("inf")
+            print(f"{fmt:<6} {size:>7} {parse['seconds']:>8.2f} {lint['seconds']:>8.2f} {rate:>9.0f} "
+                  f"{lint['seconds'] / parse['seconds']:>10.2f} {lint['peak_mb']:>8.0f} {lint['findings']:>9}")
+    cold_start()
+
+
+if __name__ == "__main__":
+    main()
