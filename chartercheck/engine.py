@@ -30,18 +30,33 @@ class LintOptions:
     input_format: Optional[str] = None
     date_format: Optional[str] = None
     max_posts: Optional[int] = None
+    jobs: int = 1
     extra: dict = field(default_factory=dict)
 
 
 def read_all(calendars: Iterable[CalendarInput], charter: Charter, options: LintOptions) -> ReadResult:
     """Read and merge every calendar; then flag duplicate ids and unknown channels."""
     read_options = _read_options(charter, options)
+    items = list(calendars)
     merged = ReadResult()
-    for item in calendars:
-        source = item if isinstance(item, CalendarSource) else load_source(item, options.input_format)
-        merged.extend(read_calendar(source, read_options))
+    if options.jobs > 1 and len(items) > 1:
+        # Files are independent until merged: read them on several cores. map()
+        # keeps the input order, so the output does not depend on scheduling.
+        from concurrent.futures import ProcessPoolExecutor
+        with ProcessPoolExecutor(max_workers=min(options.jobs, len(items))) as pool:
+            for result in pool.map(_read_one, items, [read_options] * len(items),
+                                   [options.input_format] * len(items)):
+                merged.extend(result)
+    else:
+        for item in items:
+            merged.extend(_read_one(item, read_options, options.input_format))
     merged.problems.extend(_check_posts(merged.posts, charter))
     return merged
+
+
+def _read_one(item: CalendarInput, read_options: ReadOptions, input_format: Optional[str]) -> ReadResult:
+    source = item if isinstance(item, CalendarSource) else load_source(item, input_format)
+    return read_calendar(source, read_options)
 
 
 def _read_options(charter: Charter, options: LintOptions) -> ReadOptions:
