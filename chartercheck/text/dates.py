@@ -74,7 +74,9 @@ def _fixed(m1: int, d1: int, m2: int, d2: int):
 HOLIDAYS = {
     "christmas": _fixed(12, 24, 12, 26),
     "yearend": _fixed(12, 15, 12, 31),
-    "newyear": lambda y: (dt.date(y - 1, 12, 31), dt.date(y, 1, 15)),
+    # From Christmas Eve ("Joyeux Noël et bonne année" is one greeting) to the end
+    # of January (French custom: wishes are exchanged all month).
+    "newyear": lambda y: (dt.date(y - 1, 12, 24), dt.date(y, 1, 31)),
     "halloween": _fixed(10, 25, 11, 1),
     "valentine": _fixed(2, 7, 2, 14),
     "bastille": _fixed(7, 13, 7, 14),

@@ -22,6 +22,8 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
+import regex
+
 from .lexicons import stopwords
 from .normalize import tokenize
 
@@ -32,6 +34,13 @@ MIN_LETTERS = 20
 PREPASS_MIN_HITS = 2
 PREPASS_RATIO = 4
 PREPASS_MIN_SHARE = 0.2
+#: Frequent words of the other candidate languages (none of them a French or
+#: English word: no "il", "y", "per", "van").  One of them and the pre-pass steps aside: "de la", "en" are Spanish too, and langdetect knows better.
+OTHER_MARKERS = frozenset(
+    "el los las una del por para esta nuestra nuestro muy della di che gli sono nostro nostra "
+    "und der ist mit ein eine het een voor niet nao uma sao".split()
+)
+_A_GRAVE = regex.compile(r"(?<!\w)[àÀ](?!\w)")
 
 
 @lru_cache(maxsize=None)
@@ -46,10 +55,16 @@ def _factory():
     return factory
 
 
-def prepass(tokens: tuple[str, ...]) -> tuple[str, float] | None:
-    """Decide clear French/English cases from stop-words; ``None`` when unsure."""
+def prepass(tokens: tuple[str, ...], cleaned: str = "") -> tuple[str, float] | None:
+    """Decide clear French/English cases from stop-words; ``None`` when unsure.
+
+    ``tokens`` are folded, so the preposition "à" (folded "a", ambiguous with
+    English "a") is counted on ``cleaned`` instead.
+    """
+    if any(t in OTHER_MARKERS for t in tokens):
+        return None
     fr_words, en_words = stopwords("fr"), stopwords("en")
-    fr = sum(1 for t in tokens if t in fr_words)
+    fr = sum(1 for t in tokens if t in fr_words) + len(_A_GRAVE.findall(cleaned))
     en = sum(1 for t in tokens if t in en_words)
     for lang, hits, other in (("fr", fr, en), ("en", en, fr)):
         if hits >= PREPASS_MIN_HITS and hits >= PREPASS_RATIO * other and hits >= PREPASS_MIN_SHARE * len(tokens):
@@ -74,7 +89,7 @@ def detect(cleaned: str) -> tuple[str, float] | None:
     tokens = tokenize(cleaned)
     if too_short(cleaned, tokens):
         return None
-    quick = prepass(tokens)
+    quick = prepass(tokens, cleaned)
     if quick is not None:
         return quick
     from langdetect.lang_detect_exception import LangDetectException

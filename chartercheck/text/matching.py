@@ -14,7 +14,7 @@ Term semantics, all evaluated on :func:`normalize.folded` text:
   because the apostrophe is not a word character;
 * simple plurals: every word of three letters or more that does not end in
   ``s``/``x``/``z`` also matches with ``s``, ``es`` or ``x`` appended;
-* inside a phrase a space matches any run of spaces or hyphens, a hyphen is
+* inside a phrase a space matches any run of spaces, commas or hyphens, a hyphen is
   optional (``e-shop`` = ``eshop`` = ``e shop``), an apostrophe may be followed
   by a space.
 
@@ -26,6 +26,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Iterable
+
+import re
 
 import regex
 
@@ -55,7 +57,7 @@ def _term_tokens(term: str) -> tuple[str, ...]:
     n = len(t)
     for i, ch in enumerate(t):
         if ch == " ":
-            toks.append("[ -]+")
+            toks.append("[ ,-]+")  # "buy one, get one" = "buy one get one"
         elif ch == "-":
             toks.append("[ -]?")
         elif ch == "'":
@@ -99,6 +101,16 @@ def _trie_regex(sequences: Iterable[tuple[str, ...]]) -> str:
     return emit(root)
 
 
+def _compile(pattern: str):
+    """Compile with ``re`` when it can (3-10x faster than ``regex`` on large
+    literal alternations), else with ``regex`` (duplicate ``cap`` group names
+    across patterns, Unicode property classes)."""
+    try:
+        return re.compile(pattern)
+    except re.error:
+        return regex.compile(pattern, regex.V0)
+
+
 class PhraseMatcher:
     """A lexicon compiled once; :meth:`find` returns hits in text order."""
 
@@ -112,7 +124,7 @@ class PhraseMatcher:
         if seqs:
             parts.append(_trie_regex(seqs))
         self.size = len(seqs) + len(parts) - (1 if seqs else 0)  # terms + patterns
-        self._re = regex.compile("|".join(parts), regex.V0) if parts else None
+        self._re = _compile("|".join(parts)) if parts else None
 
     def find(self, text: str | Folded) -> tuple[Match, ...]:
         """Non-overlapping hits (leftmost, longest-by-trie) with original surfaces."""
@@ -124,11 +136,8 @@ class PhraseMatcher:
             if m.end() == m.start():
                 continue
             cap = None
-            try:
-                if m.group("cap") is not None:
-                    cap = f.surface(m.start("cap"), m.end("cap"))
-            except IndexError:
-                pass
+            if "cap" in self._re.groupindex and m.group("cap") is not None:
+                cap = f.surface(m.start("cap"), m.end("cap"))
             s, e = f.span(m.start(), m.end())
             out.append(Match(s, e, f.original[s:e], cap))
         return tuple(out)

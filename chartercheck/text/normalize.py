@@ -119,7 +119,7 @@ def emoji_list(text: str) -> tuple[str, ...]:
 
 def extract_urls(text: str) -> tuple[str, ...]:
     """URLs, including bare ``shop.example.fr/path`` forms; trailing punctuation dropped."""
-    return tuple(u.rstrip(".,;:!?)»\"'") for u in URL_RE.findall(text))
+    return tuple(u.rstrip(".,;:!?)»\"'") for u in URL_RE.findall(EMAIL_RE.sub(" ", text)))
 
 
 def extract_mentions(text: str) -> tuple[str, ...]:
@@ -138,8 +138,8 @@ def clean(text: str) -> str:
     This is what language detection and readability see: those elements carry
     no language and would skew both.
     """
-    t = URL_RE.sub(" ", text)
-    t = EMAIL_RE.sub(" ", t)
+    t = EMAIL_RE.sub(" ", text)  # first: an address holds a bare domain
+    t = URL_RE.sub(" ", t)
     t = MENTION_RE.sub(" ", t)
     t = HASHTAG_RE.sub(" ", t)
     if not t.isascii():

@@ -1,0 +1,274 @@
+"""Per-text facts, computed once per distinct text and shared by every rule.
+
+:func:`analyze` is a pure function of ``(text, extra_cues, extra_claims)``
+behind an LRU cache; :class:`TextFacts` is frozen and hashable.
+
+Commercial score (CC201), in [0, 1], explainable from ``commercial_cues``::
+
+    score = 1 − Π (1 − weight[c])   over the DISTINCT categories c that fired
+    then, if score > 0 and the text shouts (a caps run or a "!!" run):
+    score = 1 − (1 − score) · (1 − SHOUTING_WEIGHT)
+
+Repeating a cue does not raise the score (a single category can never exceed
+its own weight), so only a mix of selling devices makes a post "commercial".
+Weights are in the lexicon files (offer .45, price .40, urgency .35, buying
+imperative .35, promo code .50, shop link .40, "lien en bio" .25, giveaway
+.30, soft call-to-action .15); charter ``extra_commercial_cues`` form the
+``charter`` category (``EXTRA_CUE_WEIGHT``).  Examples: offer + price +
+urgency + "lien en bio" = 1 − .55·.60·.65·.75 ≈ 0.84; "découvrez notre
+nouveau modèle" = 0.15; a thank-you post = 0.  Shouting alone adds nothing:
+"MERCI !!!" is enthusiasm, not selling.
+
+Caps runs: maximal sequences of consecutive shouted words, a shouted word
+being all upper case with at least 3 letters and no digit, and not a known
+acronym (``ACRONYMS``; e.g. "SNCF", "RGPD", "DIY").  Unknown short words such
+as "NEW" or "TOP" do count: they are how captions shout.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+import regex
+
+from . import lexicons as lx
+from .dates import DateWord, find_date_words
+from .language import detect
+from .matching import Match
+from .normalize import URL_RE, clean, fold, emoji_list, extract_hashtags, extract_mentions, extract_urls, folded, stems, tokenize
+from .readability import flesch
+from .register import detect_register
+
+SHOUTING_WEIGHT = 0.1
+EXTRA_CUE_WEIGHT = 0.45
+ACRONYMS = frozenset(
+    "SNCF RATP PDF USB FAQ CEO DIY RGPD GDPR TVA VAT USA NYC SUV LED UTM API HTML CSS RSE CSR PME "
+    "SME TPE ONG NGO CNIL DGCCRF ARPP AOC AOP IGP IPA VTT VAE BMX GPS SMS URL VIP SAV RDV CGV CGU "
+    "ASAP FYI DM DMs BIO UNESCO UNICEF OMS WHO NASA BBC CNN RTL TF1 SEO ROI KPI B2B B2C IA AI PSG "
+    "OM JO COP CO2 HLM EDF SNCB STIB TGV TER RER UX UI PR HR RH DRH PDG SAS SARL SA LLC INC LTD "
+    "USD EUR GBP CAD TTC HT".split()
+)
+_CAPS_WORD_RE = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
+_EXCLAMATION_RE = regex.compile(r"[!?‼❗！]+")
+
+
+@dataclass(frozen=True)
+class TextFacts:
+    """Everything rules need to know about one text.  See module docs for formulas."""
+
+    text: str
+    cleaned: str  # no URLs, e-mails, mentions, hashtags, emoji; whitespace collapsed
+    tokens: tuple[str, ...]  # folded words of `cleaned`, elisions split ("l'", "offre")
+    word_count: int
+    urls: tuple[str, ...]
+    mentions: tuple[str, ...]
+    hashtags: tuple[str, ...]
+    emoji: tuple[str, ...]  # grapheme clusters: a ZWJ family or a flag is one
+    emoji_count: int
+    exclamation_count: int  # "!" characters ("‼" counts 2)
+    exclamation_runs: int  # runs of punctuation holding two "!" or more ("!!!", "?!!")
+    caps_runs: tuple[str, ...]  # shouted word sequences as written ("LAST CHANCE")
+    language: str | None  # ISO 639-1, None when too short to judge
+    language_confidence: float | None
+    commercial_score: float
+    commercial_cues: tuple[tuple[str, str], ...]  # (category, surface) in text order
+    promo_codes: tuple[str, ...]  # code tokens as written ("HIVER40")
+    claims: tuple[str, ...]  # over-promises as written
+    register: str | None  # "tu" | "vous" | "mixed" | "formal" | "informal" | None
+    register_markers: tuple[str, ...]
+    date_words: tuple[DateWord, ...]
+    alcohol_terms: tuple[str, ...]
+    evin_health_message: bool
+    evin_associations: tuple[tuple[str, str], ...]  # (theme, surface); only if alcohol_terms
+    influence_disclosures: tuple[str, ...]  # accepted: "Publicité", "Collaboration commerciale"
+    influence_weak_disclosures: tuple[str, ...]  # "#sponso", "#ad", "en partenariat avec"…
+    image_edit_cues: tuple[str, ...]  # the post says the image is retouched / AI-generated
+    image_declarations: tuple[str, ...]  # "Images retouchées", "Image virtuelle"
+    green_claims: tuple[str, ...]
+    carbon_claims: tuple[str, ...]
+    commercial_categories: frozenset[str] = field(default=frozenset())
+
+    @property
+    def image_declaration_needed(self) -> bool:
+        """The post says its image is edited/generated but lacks the legal mention."""
+        return bool(self.image_edit_cues) and not self.image_declarations
+
+    @cached_property
+    def stems(self) -> frozenset[str]:
+        """Snowball stems of `tokens` (elided particles excluded) in `language`.
+
+        Stems of both French and English when the language is unknown or
+        another one.  Lazy (why: the French stemmer costs ~0.5 ms per post and
+        only pillar/vocabulary rules need stems).  Cached on the instance.
+        """
+        return stems([t for t in self.tokens if not t.endswith("'")], self.language)
+
+    @cached_property
+    def readability(self) -> float | None:
+        """Flesch reading ease of `cleaned` in `language`; None if unknown/too short.
+
+        Lazy (why: textstat imports NLTK, ~0.2 s, which a run without
+        readability rules should not pay).  Cached on the instance.
+        """
+        return flesch(self.cleaned, self.language)
+
+
+def _caps_runs(cleaned: str) -> tuple[str, ...]:
+    runs: list[str] = []
+    start = end = None
+    for m in _CAPS_WORD_RE.finditer(cleaned):
+        w = m.group()
+        letters = sum(c.isalpha() for c in w)
+        shouted = letters >= 3 and w.isupper() and not any(c.isdigit() for c in w) and w not in ACRONYMS
+        gap = cleaned[end : m.start()] if end is not None else ""
+        if shouted and start is not None and not any(c in ".!?\n" for c in gap):
+            end = m.end()
+            continue
+        if start is not None:
+            runs.append(cleaned[start:end])
+            start = end = None
+        if shouted:
+            start, end = m.start(), m.end()
+    if start is not None:
+        runs.append(cleaned[start:end])
+    return tuple(runs)
+
+
+def _exclamations(text: str) -> tuple[int, int]:
+    count = runs = 0
+    for m in _EXCLAMATION_RE.finditer(text):
+        n = sum(2 if c == "‼" else 1 for c in m.group() if c in "!‼❗！")
+        count += n
+        runs += n >= 2
+    return count, runs
+
+
+def _commercial(f, language, extra_cues):
+    hits: list[tuple[int, str, str]] = []
+    codes: list[str] = []
+    for cat in lx.commercial_categories():
+        found = list(cat.matcher.find(f))
+        for lang, matcher in cat.local:
+            if language in (lang, None):
+                found += matcher.find(f)
+        for m in found:
+            if cat.name == "promo_code" and m.captured is not None:
+                cap = m.captured
+                if any(c.isdigit() for c in cap) or (cap.isupper() and len(cap) >= 4):
+                    codes.append(cap)
+                else:  # "code postal": keep only a plain "code promo" inside it
+                    sub = cat.terms_only.find(m.surface)
+                    if not sub:
+                        continue
+                    m = Match(m.start + sub[0].start, m.start + sub[0].end, sub[0].surface)
+            hits.append((m.start, cat.name, m.surface))
+    # Words inside a URL ("/sale", "promo" in a slug) are the shop_link cue's business.
+    urls = [(m.start(), m.end()) for m in URL_RE.finditer(f.original)]
+    hits = [h for h in hits if h[1] == "shop_link" or not any(s <= h[0] < e for s, e in urls)]
+    if extra_cues:
+        hits += [(m.start, "charter", m.surface) for m in lx.extra_matcher(extra_cues).find(f)]
+    # One cue per place: drop a hit nested in a longer one of the same category
+    # ("SOLDES" found by both the shared and the local French list).
+    hits.sort(key=lambda h: (h[0], -len(h[2]), h[1]))
+    kept: list[tuple[int, str, str]] = []
+    for h in hits:
+        if not any(k[1] == h[1] and k[0] <= h[0] and h[0] + len(h[2]) <= k[0] + len(k[2]) for k in kept):
+            kept.append(h)
+    return tuple((c, s) for _, c, s in kept), tuple(codes)
+
+
+def _score(categories: frozenset[str], shouting: bool) -> float:
+    weights = {c.name: c.weight for c in lx.commercial_categories()}
+    remaining = 1.0
+    for name in sorted(categories):
+        remaining *= 1.0 - weights.get(name, EXTRA_CUE_WEIGHT)
+    if categories and shouting:
+        remaining *= 1.0 - SHOUTING_WEIGHT
+    return round(1.0 - remaining, 3)
+
+
+def _compliance(f) -> dict:
+    alcohol = lx.compliance_matcher("alcohol").find(f)
+    weak = lx.weak_alcohol_terms()
+    if all(" ".join(fold(m.surface).split()) in weak for m in alcohol):
+        alcohol = ()  # "un rosé", "la pression" alone are not about a drink
+    evin: tuple = ()
+    if alcohol:
+        evin = tuple(
+            sorted(((m.start, theme, m.surface) for theme, mt in lx.evin_themes() for m in mt.find(f)))
+        )
+    cues = lx.compliance_matcher("images", "cues").find(f)
+    decl = lx.compliance_matcher("images", "declarations").find(f)
+    # "images retouchées" is the declaration, not a cue that needs one.
+    cues = tuple(c for c in cues if not any(d.start <= c.start < d.end for d in decl))
+    return dict(
+        alcohol_terms=tuple(m.surface for m in alcohol),
+        evin_health_message=lx.compliance_matcher("evin_message").search(f),
+        evin_associations=tuple((t, s) for _, t, s in evin),
+        influence_disclosures=lx.compliance_matcher("influence", "accepted").surfaces(f),
+        influence_weak_disclosures=lx.compliance_matcher("influence", "insufficient").surfaces(f),
+        image_edit_cues=tuple(c.surface for c in cues),
+        image_declarations=tuple(d.surface for d in decl),
+        green_claims=lx.green_matcher().surfaces(f),
+        carbon_claims=lx.compliance_matcher("carbon").surfaces(f),
+    )
+
+
+@lru_cache(maxsize=16384)
+def _analyze(text: str, extra_cues: tuple[str, ...], extra_claims: tuple[str, ...]) -> TextFacts:
+    f = folded(text)
+    cleaned = clean(text)
+    tokens = tokenize(cleaned)
+    lang_conf = detect(cleaned)
+    language = lang_conf[0] if lang_conf else None
+    caps = _caps_runs(cleaned)
+    excl, excl_runs = _exclamations(text)
+    cues, codes = _commercial(f, language, extra_cues)
+    categories = frozenset(c for c, _ in cues)
+    claims = lx.claims_matcher().find(f)
+    if extra_claims:
+        claims = tuple(sorted(claims + lx.extra_matcher(extra_claims).find(f), key=lambda m: m.start))
+    register, markers = detect_register(f, language)
+    emoji = emoji_list(text)
+    return TextFacts(
+        text=text,
+        cleaned=cleaned,
+        tokens=tokens,
+        word_count=sum(1 for t in tokens if any(c.isalpha() for c in t)),
+        urls=extract_urls(text),
+        mentions=extract_mentions(text),
+        hashtags=extract_hashtags(text),
+        emoji=emoji,
+        emoji_count=len(emoji),
+        exclamation_count=excl,
+        exclamation_runs=excl_runs,
+        caps_runs=caps,
+        language=language,
+        language_confidence=lang_conf[1] if lang_conf else None,
+        commercial_score=_score(categories, bool(caps or excl_runs)),
+        commercial_cues=cues,
+        promo_codes=codes,
+        claims=tuple(m.surface for m in claims),
+        register=register,
+        register_markers=markers,
+        date_words=find_date_words(f),
+        commercial_categories=categories,
+        **_compliance(f),
+    )
+
+
+def analyze(text: str, extra_cues=(), extra_claims=()) -> TextFacts:
+    """Facts about ``text``; ``extra_cues``/``extra_claims`` come from the charter.
+
+    Cached on ``(text, tuple(extra_cues), tuple(extra_claims))``: call it from
+    every rule freely, the work is done once per distinct text.
+    """
+    return _analyze(text or "", tuple(extra_cues), tuple(extra_claims))
+
+
+def clear_caches() -> None:
+    """Empty the analysis caches (for cold-start benchmarks and tests)."""
+    _analyze.cache_clear()
+    detect.cache_clear()
+    flesch.cache_clear()
+    folded.cache_clear()

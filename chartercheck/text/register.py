@@ -1,0 +1,117 @@
+"""Register of address: French tu/vous, English formal/informal (facts for CC302).
+
+French (per sentence, on folded tokens with elisions split):
+
+* tu markers: pronouns and possessives ``tu te t' toi ton ta tes`` and, at the
+  start of a clause or after "et/puis/alors/n'", common 2nd-person singular
+  imperatives ("Découvre…", "Viens…") — why only there: "commande", "offre",
+  "cours" are nouns elsewhere; and any verb + hyphenated pronoun ("Réserve-la",
+  "dis-nous") not ending in -ez/-ons;
+* vous markers: ``vous votre vos`` and verbs ending in ``-ez`` (≥ 5 letters,
+  minus non-verbs such as "chez", "assez");
+* **collective vous**: a vous marker in a sentence that also holds a crowd
+  marker ("tous", "nombreux", "d'entre vous", "merci à vous", "milliers"…)
+  addresses the community as a group — even a tutoiement brand must say
+  "merci à vous tous".  Collective markers never make a text "vous" or
+  "mixed".  Fixed expressions ("rendez-vous") are removed first.
+
+Result: tu and direct vous → ``"mixed"``; only tu → ``"tu"``; only direct
+vous → ``"vous"``; nothing (or only collective vous) → ``None``.
+
+English (phrase matchers over the whole text): formal phrases ("we are
+pleased", "kindly", "please do not hesitate"), slang ("gonna", "hey guys",
+"awesome") and contractions.  Formal and slang together → ``"mixed"``; formal
+→ ``"formal"`` (contractions tolerated); slang, or three contractions or more →
+``"informal"``; otherwise ``None`` — one "it's" is neutral English.
+"""
+from __future__ import annotations
+
+import regex
+
+from .lexicons import register_data, register_matcher
+from .normalize import Folded, tokenize
+
+#: Contractions are ordinary in neutral modern English; only a cluster of them is casual.
+CONTRACTIONS_FOR_INFORMAL = 3
+_SENTENCE_RE = regex.compile(r"(?<=[.!?…])\s+|\n+|(?<=[.!?…])(?=\p{Lu})")
+_CLAUSE_RE = regex.compile(r"[,;:()\u2013\u2014]")
+# "Réserve-la", "dis-nous": verb + hyphenated pronoun is an imperative.  Run on
+# the lower-cased, NOT folded text so that "celle-là" (là, adverb) never matches.
+_HYPHEN_IMPERATIVE_RE = regex.compile(r"(?<![\w-])([^\W\d_]{2,})-(?:la|le|les|moi|nous|lui|leur|en|y|toi)(?![\w-])")
+_IMPERATIVE_AFTER = frozenset({"et", "puis", "alors", "vite", "donc", "aussi", "n'", "ne"})
+
+
+def _french(text: str) -> tuple[str | None, tuple[str, ...]]:
+    data = register_data("fr")
+    tu_words, vous_words = data["tu"], data["vous"]
+    tu_verbs, not_verbs = data["tu_verbs"], data["ez_not_verbs"]
+    collective_words = {w for w in data["collective"] if " " not in w and "'" not in w}
+    collective = register_matcher("fr", "collective")
+    idioms = register_matcher("fr", "idioms")
+    tu: list[str] = []
+    vous: list[str] = []
+    crowd: list[str] = []
+    for sentence in _SENTENCE_RE.split(text):
+        if not sentence or not sentence.strip():
+            continue
+        for m in reversed(idioms.find(sentence)):  # "rendez-vous" addresses nobody
+            sentence = sentence[: m.start] + " " + sentence[m.end :]
+        toks = tokenize(sentence)
+        s_vous = []
+        for m in _HYPHEN_IMPERATIVE_RE.finditer(sentence.lower()):
+            verb = m.group(1)
+            if not verb.endswith(("ez", "ons")):  # -ez is counted below; -ons is "nous"
+                tu.append(m.group())
+        for clause in _CLAUSE_RE.split(sentence):
+            ctoks = tokenize(clause)
+            for i, t in enumerate(ctoks):
+                if t in tu_words:
+                    tu.append(t)
+                elif t in tu_verbs and (i == 0 or ctoks[i - 1] in _IMPERATIVE_AFTER):
+                    tu.append(t)
+                elif t in vous_words or (len(t) >= 5 and t.endswith("ez") and t not in not_verbs):
+                    s_vous.append(t)
+        if s_vous and (collective_words.intersection(toks) or collective.search(sentence)):
+            crowd += s_vous
+        else:
+            vous += s_vous
+    if tu and vous:
+        return "mixed", tuple(tu + vous)
+    if tu:
+        return "tu", tuple(tu)
+    if vous:
+        return "vous", tuple(vous)
+    return None, tuple(crowd)
+
+
+def _english(text: Folded) -> tuple[str | None, tuple[str, ...]]:
+    contractions = register_data("en")["contractions"]
+    formal = register_matcher("en", "formal").surfaces(text)
+    slang = register_matcher("en", "informal_slang").surfaces(text)
+    contr = tuple(t for t in tokenize(text.original) if t in contractions)
+    if formal and slang:
+        return "mixed", formal + slang
+    if formal:
+        return "formal", formal
+    if slang or len(contr) >= CONTRACTIONS_FOR_INFORMAL:
+        return "informal", slang + contr
+    return None, ()
+
+
+def detect_register(text: Folded, language: str | None) -> tuple[str | None, tuple[str, ...]]:
+    """``(register, markers)`` for a text in ``language``.
+
+    ``register`` is ``"tu" | "vous" | "mixed"`` for French, ``"formal" |
+    "informal" | "mixed"`` for English, ``None`` when undetermined.  ``markers``
+    are the folded tokens or original phrases that decided it (for a ``None``
+    French result: the collective vous markers that were set aside).  With no
+    or another language, French markers are tried first, then English ones.
+    """
+    if language == "fr":
+        return _french(text.original)
+    if language == "en":
+        return _english(text)
+    reg, markers = _french(text.original)
+    if reg is not None:
+        return reg, markers
+    return _english(text)
