@@ -29,7 +29,12 @@ class Charter:
 
     @classmethod
     def build(cls, data: dict, name: str, lines: Optional[dict] = None) -> "Charter":
-        return cls(data, name, lines)
+        """A charter from checked data, after the cross-key checks the schema cannot express
+        (raises :class:`~chartercheck.errors.CharterError` listing every problem)."""
+        from .consistency import check_consistency
+        charter = cls(data, name, lines)
+        check_consistency(charter)
+        return charter
 
     @property
     def is_embedded(self) -> bool:
@@ -76,6 +81,31 @@ class Charter:
     def members(self) -> dict[str, dict]:
         """Team members by id."""
         return {m["id"]: m for m in self.get("team.members", [])}
+
+    def find_member(self, who: Optional[str]) -> Optional[dict]:
+        """The team member called ``who`` by id, e-mail or name (any case; ``mailto:`` ignored).
+
+        Calendars name people the way their tool does (an ICS attendee is an
+        e-mail, a CSV cell a first name), so all three identities are accepted.
+        """
+        if not who:
+            return None
+        index = self.__dict__.get("_member_index")
+        if index is None:
+            index = {}
+            for member in self.get("team.members", []):
+                for ident in (member.get("id"), member.get("email"), member.get("name")):
+                    if ident:
+                        index.setdefault(str(ident).strip().casefold(), member)
+            self.__dict__["_member_index"] = index
+        key = str(who).strip()
+        if key.lower().startswith("mailto:"):
+            key = key[len("mailto:"):]
+        return index.get(key.casefold())
+
+    def role_holders(self, role: str) -> list[dict]:
+        """Members holding ``role``, in the charter's order."""
+        return [m for m in self.get("team.members", []) if role in (m.get("roles") or ())]
 
     def rule_severity(self, code: str, name: str, default: Severity) -> Optional[Severity]:
         """Effective severity of a rule after ``rules:`` overrides; None means off.

@@ -1,0 +1,570 @@
+"""CC4xx approval: the validation circuit every post goes through before publication.
+
+"Validate every action of the brand", "don't leave it to an intern",
+"content validation circuits": the charter's ``approval:`` section lists
+ordered steps by role (some only for commercial, promising, sponsored or
+compliance-sensitive posts), whether authors may approve their own posts
+(``four_eyes``), how long before publication approvals are due
+(``lead_time``) and which roles need an in-house approver (``supervised``;
+external members always do).
+
+Each post's approvals are analysed once (:func:`workflow`) and every rule
+reads that analysis, so the rules agree: a flawed approval (a stranger, the
+author, someone without the role) is reported by its own rule and *stands
+for* the step it was meant to fill, so one slip gives one finding rather
+than a flawed approval plus a missing step.
+
+Statuses: ``draft`` and ``review`` posts are still in the circuit, so missing
+steps, lead time and supervision are only judged once a post is (or claims to
+be) ready; ``rejected`` and ``cancelled`` posts are never judged, except by
+CC407 when a rejected post is still about to go out.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import Optional
+from weakref import WeakKeyDictionary
+
+from .. import i18n
+from ..model import Approval, Post, Severity
+from .registry import Scope, all_rules, rule
+
+#: Statuses whose approvals are not judged at all.
+INACTIVE = frozenset({"rejected", "cancelled"})
+#: Statuses still inside the circuit: steps may legitimately be missing.
+IN_PROGRESS = frozenset({"draft", "review"})
+#: Statuses claiming the circuit is complete.
+CLAIMS_APPROVED = frozenset({"approved", "scheduled"})
+ZERO = timedelta(0)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One required step of the circuit for one post, with what filled it."""
+
+    index: int                        # 1-based position in approval.steps
+    role: str
+    need: int                         # min_approvers
+    reasons: tuple[str, ...]          # conditions that made it required; () when unconditional
+    approvals: tuple[Approval, ...]   # valid approvals by distinct members holding the role
+    attempts: int = 0                 # flawed approvals standing for this step
+
+    @property
+    def missing(self) -> int:
+        return max(0, self.need - len(self.approvals) - self.attempts)
+
+    @property
+    def completed_at(self) -> Optional[datetime]:
+        """When the step had its ``need``-th approval; None when a needed time is unknown."""
+        known = sorted(a.at for a in self.approvals if a.at is not None)
+        if len(self.approvals) < self.need or len(known) < self.need:
+            return None
+        return known[self.need - 1]
+
+
+@dataclass(frozen=True)
+class Flaw:
+    """An approval that does not count: ``unknown``, ``self``, ``false_role`` or ``no_role``."""
+
+    approval: Approval
+    kind: str
+    member: Optional[dict]
+    step: Optional[Step] = None       # the still-missing step it was meant to fill
+
+
+@dataclass(frozen=True)
+class Workflow:
+    steps: tuple[Step, ...]           # the steps this post requires, in charter order
+    flaws: tuple[Flaw, ...]
+    author: Optional[dict]            # the author's team member, if the author is one
+
+
+_CACHE: "WeakKeyDictionary" = WeakKeyDictionary()
+
+
+def workflow(ctx, post: Post) -> Workflow:
+    """The approval analysis of ``post``, computed once per run."""
+    cache = _CACHE.setdefault(ctx, {})
+    found = cache.get(id(post))
+    if found is None:
+        found = cache[id(post)] = _analyse(ctx, post)
+    return found
+
+
+def _analyse(ctx, post: Post) -> Workflow:
+    charter = ctx.charter
+    author = charter.find_member(post.author)
+    four_eyes = charter.get("approval.four_eyes", False)
+    required = []
+    for index, spec in enumerate(charter.get("approval.steps", []), start=1):
+        reasons = required_because(ctx, post, spec.get("when"))
+        if reasons is not None:
+            required.append((index, spec, reasons))
+    valid: dict[int, dict[str, Approval]] = {index: {} for index, _, _ in required}
+    flaws: list[Flaw] = []
+    for approval in post.approvals:
+        member = charter.find_member(approval.by)
+        if four_eyes and _same_person(approval.by, member, post.author, author):
+            flaws.append(Flaw(approval, "self", member))
+        elif member is None:
+            flaws.append(Flaw(approval, "unknown", None))
+        elif approval.role and approval.role not in (member.get("roles") or ()):
+            flaws.append(Flaw(approval, "false_role", member))
+        else:
+            matched = False
+            for index, spec, _ in required:
+                if spec["role"] in (member.get("roles") or ()) and approval.role in (None, spec["role"]):
+                    matched = True
+                    # one member counts once per step, with their earliest approval
+                    earlier = valid[index].get(member["id"])
+                    if earlier is None or (approval.at and (earlier.at is None or approval.at < earlier.at)):
+                        valid[index][member["id"]] = approval
+            if not matched:
+                flaws.append(Flaw(approval, "no_role", member))
+    steps = [Step(index, spec["role"], spec.get("min_approvers", 1), reasons,
+                  tuple(sorted(valid[index].values(), key=_approval_order)))
+             for index, spec, reasons in required]
+    return Workflow(*_attribute(steps, flaws), author)
+
+
+def _attribute(steps: list[Step], flaws: list[Flaw]) -> tuple[tuple[Step, ...], tuple[Flaw, ...]]:
+    """Let each flawed approval stand for the step it was meant to fill: the
+    step of the role it claims, else the first step still missing. An extra
+    approval by someone without a needed role is harmless (dropped) when no
+    step is missing."""
+    out = []
+    for flaw in flaws:
+        open_steps = [i for i, step in enumerate(steps) if step.missing]
+        claimed = flaw.approval.role
+        target = next((i for i in open_steps if steps[i].role == claimed), None) if claimed else None
+        if target is None and open_steps:
+            target = open_steps[0]
+        if target is not None:
+            steps[target] = replace(steps[target], attempts=steps[target].attempts + 1)
+            flaw = replace(flaw, step=steps[target])
+        elif flaw.kind == "no_role":
+            continue
+        out.append(flaw)
+    return tuple(steps), tuple(out)
+
+
+def required_because(ctx, post: Post, when) -> Optional[tuple[str, ...]]:
+    """Why a step with ``when`` conditions applies to ``post``: ``()`` for an
+    unconditional step, the conditions that hold, or None when it does not apply."""
+    if not when or "always" in when:
+        return ()
+    held = []
+    for condition in when:
+        if condition == "sponsored" and post.sponsored:
+            held.append("sponsored")
+        elif condition == "commercial" and ctx.fires("CC201", post):
+            held.append("commercial")
+        elif condition == "claims" and ctx.fires("CC203", post):
+            held.append("claims")
+        elif condition == "compliance" and compliance_codes(ctx, post):
+            held.append("compliance")
+    return tuple(held) or None
+
+
+def compliance_codes(ctx, post: Post) -> list[str]:
+    """Enabled CC6xx rules (pack listed in ``compliance:``, or no pack) that fire on ``post``."""
+    packs = set(ctx.charter.get("compliance", []))
+    return [spec.code for spec in all_rules()
+            if spec.code.startswith("CC6") and spec.scope is Scope.POST
+            and (spec.pack is None or spec.pack in packs) and ctx.fires(spec.code, post)]
+
+
+def _same_person(who: str, member: Optional[dict], author_name: Optional[str], author: Optional[dict]) -> bool:
+    if not author_name:
+        return False
+    if member is not None and author is not None:
+        return member["id"] == author["id"]
+    return str(who).strip().casefold() == str(author_name).strip().casefold()
+
+
+def _approval_order(approval: Approval) -> tuple:
+    return (approval.at is None, approval.at.timestamp() if approval.at else 0.0, approval.by)
+
+
+def _name(member: Optional[dict], fallback: str) -> str:
+    return str(member["id"]) if member else str(fallback)
+
+
+def _holders(ctx, role: str, exclude: Optional[str] = None) -> str:
+    names = [m["id"] for m in ctx.charter.role_holders(role) if m["id"] != exclude]
+    return ", ".join(names) if names else "-"
+
+
+def _step_note(ctx, step: Optional[Step]) -> str:
+    """``; step 1 (brand_manager) is therefore still missing`` for flaws that stand for a step."""
+    if step is None:
+        return ""
+    return i18n.render("CC401.still_missing", ctx.lang, index=step.index, role=step.role)
+
+
+def _at_most(finding, severity: Severity):
+    """Cap a finding's severity: notes ("cannot check") never outrank real findings."""
+    return finding if finding.severity <= severity else replace(finding, severity=severity)
+
+
+def _ready(post: Post) -> bool:
+    return post.status not in INACTIVE and post.status not in IN_PROGRESS
+
+
+def unapproved_but_claimed(workflow_: Workflow, post: Post) -> bool:
+    """Status says approved/scheduled, a step is required, yet nobody approved (CC407 reports it)."""
+    return post.status in CLAIMS_APPROVED and bool(workflow_.steps) and not post.approvals
+
+def _reason(ctx, post: Post, step: Step) -> str:
+    """Why the step was required, in words: every post, or the conditions that held."""
+    if not step.reasons:
+        return i18n.render("CC401.always", ctx.lang)
+    parts = [i18n.render(f"CC401.because_{condition}", ctx.lang,
+                         codes=", ".join(compliance_codes(ctx, post)) if condition == "compliance" else "")
+             for condition in step.reasons]
+    return i18n.render("CC401.because", ctx.lang, conditions=", ".join(parts))
+
+
+@rule("CC401", "missing-approval-step", Severity.ERROR)
+def missing_approval_step(ctx, post):
+    """A required approval step has fewer approvals than it needs, or steps ran out of order.
+
+    Why: "validate every action of the brand": a post goes out only once each
+    step of the circuit has signed it off. Steps are ``approval.steps`` in
+    order, each a ``role`` with ``min_approvers`` (default 1) distinct
+    approvers holding it; a step with ``when:`` applies only to posts that are
+    ``commercial`` (CC201 fires), make ``claims`` (CC203), are ``sponsored``,
+    trip an enabled ``compliance`` rule (CC6xx), or ``always``. The message
+    names the step and why it was required. Drafts and posts in review are
+    still in the circuit and not judged; an ``approved``/``scheduled`` post with
+    no approval at all is reported by CC407 instead, and an approval by the
+    wrong person is reported by CC402/CC403 in place of the step it was meant
+    to fill. When two steps both have times, a later step approved before the
+    earlier one finished is reported too (warning). Fix: get the approval
+    from a member holding the role (the hint names them) and record it in the
+    post's ``approvals``.
+
+    Fires::
+
+        charter:
+          team: {members: [{id: lea, roles: [community_manager]}, {id: marc, roles: [brand_manager]}]}
+          approval: {steps: [brand_manager]}
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-24 12:00", text: Bonjour, author: lea}
+
+    Passes::
+
+        charter:
+          team: {members: [{id: lea, roles: [community_manager]}, {id: marc, roles: [brand_manager]}]}
+          approval: {steps: [brand_manager]}
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-24 12:00", text: Bonjour, author: lea,
+             approvals: [{by: marc, at: "2026-11-22 10:00"}]}
+    """
+    if not _ready(post):
+        return
+    flow = workflow(ctx, post)
+    if unapproved_but_claimed(flow, post):
+        return
+    for step in flow.steps:
+        if step.missing:
+            holders = _holders(ctx, step.role, exclude=post.author if ctx.charter.get("approval.four_eyes") else None)
+            yield ctx.finding(post, hint="hint" if holders != "-" else "nobody_hint", field="approvals",
+                              key=f"step-{step.index}", index=step.index, role=step.role, need=step.need,
+                              have=len(step.approvals), reason=_reason(ctx, post, step), holders=holders)
+    complete = [s for s in flow.steps if not s.missing and s.approvals]
+    for before, after in zip(complete, complete[1:]):
+        finished = before.completed_at
+        started = after.approvals[0].at
+        if finished is not None and started is not None and started < finished:
+            yield _at_most(ctx.finding(post, "order", hint="order_hint", field="approvals", key=f"order-{after.index}",
+                                       index=after.index, role=after.role, given=ctx.local(started),
+                                       previous=before.index, previous_role=before.role,
+                                       previous_at=ctx.local(finished)), Severity.WARNING)
+
+
+@rule("CC402", "unauthorised-approver", Severity.ERROR)
+def unauthorised_approver(ctx, post):
+    """An approval by someone who is not a team member, or who lacks the role it needs.
+
+    Why: an approval only protects the brand if it comes from someone entitled
+    to give it; a name nobody knows, or a role claimed but not held, is no
+    approval at all. Approvers are matched to ``team.members`` by id, e-mail or
+    name (any case). Reported: an unknown approver; an approval whose ``role``
+    the member does not hold; and, when a step is still missing, an approval by
+    someone holding none of the roles it needs (the message says which step
+    it leaves open). Fix: correct the name or role, add the person to
+    ``team.members``, or get the approval from a member holding the role.
+
+    Fires::
+
+        charter:
+          team: {members: [{id: lea, roles: [community_manager]}, {id: marc, roles: [brand_manager]}]}
+          approval: {steps: [brand_manager]}
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-24 12:00", text: Bonjour, author: lea,
+             approvals: [{by: jules, at: "2026-11-22 10:00"}]}
+
+    Passes::
+
+        charter:
+          team: {members: [{id: lea, roles: [community_manager]}, {id: marc, name: Marc Dubois, roles: [brand_manager]}]}
+          approval: {steps: [brand_manager]}
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-24 12:00", text: Bonjour, author: lea,
+             approvals: [{by: marc dubois, at: "2026-11-22 10:00", role: brand_manager}]}
+    """
+    if post.status in INACTIVE:
+        return
+    members = ", ".join(ctx.charter.members()) or "-"
+    for flaw in workflow(ctx, post).flaws:
+        if flaw.kind == "self" or (flaw.kind == "no_role" and post.status in IN_PROGRESS):
+            continue  # CC403's; and a draft's first approvals need not fill the last step yet
+        message = {"unknown": "message", "false_role": "false_role", "no_role": "no_role"}[flaw.kind]
+        roles = ", ".join(flaw.member.get("roles") or ()) if flaw.member else ""
+        yield ctx.finding(post, message, hint=f"{message}_hint" if message != "message" else "hint",
+                          field="approvals", key=f"{flaw.kind}-{flaw.approval.by}", who=flaw.approval.by,
+                          claimed=flaw.approval.role or "", roles=roles or "-", members=members,
+                          wanted=flaw.step.role if flaw.step else "", step=_step_note(ctx, flaw.step),
+                          holders=_holders(ctx, flaw.step.role) if flaw.step else "-")
+
+
+@rule("CC403", "self-approval", Severity.ERROR)
+def self_approval(ctx, post):
+    """The author approved their own post while ``approval.four_eyes`` is on.
+
+    Why: a circuit exists so that someone else reads the post before the
+    brand speaks; an author's own approval adds no second pair of eyes. The
+    author and approvers are matched to ``team.members`` by id, e-mail or name,
+    so "lea" and "lea@brand.example" are the same person. The self-approval
+    does not count for any step; the message says which step it leaves open.
+    Fix: remove the author's approval and ask another member holding the role.
+
+    Fires::
+
+        charter:
+          team: {members: [{id: marc, email: marc@example.org, roles: [brand_manager]}]}
+          approval: {four_eyes: true, steps: [brand_manager]}
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-24 12:00", text: Bonjour, author: marc,
+             approvals: [{by: marc@example.org, at: "2026-11-22 10:00"}]}
+
+    Passes::
+
+        charter:
+          team: {members: [{id: marc, email: marc@example.org, roles: [brand_manager]}]}
+          approval: {four_eyes: false, steps: [brand_manager]}
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-24 12:00", text: Bonjour, author: marc,
+             approvals: [{by: marc@example.org, at: "2026-11-22 10:00"}]}
+    """
+    if post.status in INACTIVE:
+        return
+    for flaw in workflow(ctx, post).flaws:
+        if flaw.kind == "self":
+            others = (_holders(ctx, flaw.step.role, exclude=flaw.member["id"] if flaw.member else None)
+                      if flaw.step else "-")
+            yield ctx.finding(post, hint="hint" if others != "-" else "alone_hint", field="approvals",
+                              key=f"self-{flaw.approval.by}", who=flaw.approval.by, step=_step_note(ctx, flaw.step),
+                              holders=others)
+
+
+@rule("CC404", "late-approval", Severity.WARNING)
+def late_approval(ctx, post):
+    """The circuit was completed less than ``approval.lead_time`` before publication, or after it.
+
+    Why: an approval in the last minutes leaves no time to fix what the
+    reviewer found, and one after publication approves nothing. The moment
+    the circuit is complete is when the last required step got its
+    ``min_approvers``-th approval. When that moment is unknown because an
+    approval carries no time (an iCalendar attendee, a CSV ``approved_by``
+    without ``approved_at``), the rule says so at info level rather than
+    guess. Fix: publish later (the hint gives the earliest time the lead time
+    allows), or approve earlier next time.
+
+    Fires::
+
+        charter:
+          team: {members: [{id: lea, roles: [community_manager]}, {id: marc, roles: [brand_manager]}]}
+          approval: {lead_time: 24h, steps: [brand_manager]}
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-24 12:00", text: Bonjour, author: lea,
+             approvals: [{by: marc, at: "2026-11-24 09:00"}]}
+
+    Passes::
+
+        charter:
+          team: {members: [{id: lea, roles: [community_manager]}, {id: marc, roles: [brand_manager]}]}
+          approval: {lead_time: 24h, steps: [brand_manager]}
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-24 12:00", text: Bonjour, author: lea,
+             approvals: [{by: marc, at: "2026-11-23 12:00"}]}
+    """
+    if not _ready(post):
+        return
+    lead = ctx.charter.get("approval.lead_time")
+    complete = [s for s in workflow(ctx, post).steps if len(s.approvals) >= s.need]
+    untimed = [a.by for s in complete if s.completed_at is None for a in s.approvals if a.at is None]
+    if untimed:
+        if lead:
+            yield _at_most(ctx.finding(post, "no_time", hint="no_time_hint", field="approvals", key="no-time",
+                                       who=", ".join(dict.fromkeys(untimed)), lead=lead), Severity.INFO)
+        return
+    if not complete:
+        return
+    done = max(s.completed_at for s in complete)
+    who = next(a.by for s in complete for a in s.approvals if a.at == done)
+    if done > post.at:
+        yield ctx.finding(post, "after", hint="after_hint", field="approvals", key="after", who=who,
+                          approved=ctx.local(done), margin=done - post.at, when=ctx.local(post.at),
+                          earliest=ctx.local(done + (lead or ZERO)))
+    elif lead and done > post.at - lead:
+        yield ctx.finding(post, field="approvals", key="late", who=who, approved=ctx.local(done),
+                          margin=post.at - done, lead=lead, earliest=ctx.local(done + lead))
+
+
+@rule("CC405", "stale-approval", Severity.WARNING)
+def stale_approval(ctx, post):
+    """The post was edited (``updated_at``) after an approval was given.
+
+    Why: the reviewer approved a text that no longer exists; what will be
+    published was never validated. Each approver's latest approval counts, so
+    approving again after the edit clears the finding. Approvals without a
+    time cannot be compared and are left alone. Fix: ask the approvers named
+    in the message to approve the new version.
+
+    Fires::
+
+        charter:
+          team: {members: [{id: lea, roles: [community_manager]}, {id: marc, roles: [brand_manager]}]}
+          approval: {steps: [brand_manager]}
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-24 12:00", text: Bonjour, author: lea,
+             updated_at: "2026-11-23 08:00", approvals: [{by: marc, at: "2026-11-22 10:00"}]}
+
+    Passes::
+
+        charter:
+          team: {members: [{id: lea, roles: [community_manager]}, {id: marc, roles: [brand_manager]}]}
+          approval: {steps: [brand_manager]}
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-24 12:00", text: Bonjour, author: lea,
+             updated_at: "2026-11-22 09:00", approvals: [{by: marc, at: "2026-11-22 10:00"}]}
+    """
+    if post.status in INACTIVE or post.updated_at is None:
+        return
+    latest: dict[str, Approval] = {}
+    for approval in post.approvals:
+        member = ctx.charter.find_member(approval.by)
+        person = _name(member, approval.by).casefold()
+        known = latest.get(person)
+        if approval.at is not None and (known is None or approval.at > known.at):
+            latest[person] = approval
+    stale = sorted((a for a in latest.values() if a.at < post.updated_at), key=_approval_order)
+    if stale:
+        yield ctx.finding(post, field="updated_at", key="stale", updated=ctx.local(post.updated_at),
+                          who=", ".join(a.by for a in stale), approved=ctx.local(stale[-1].at))
+
+
+@rule("CC406", "unsupervised-author", Severity.ERROR)
+def unsupervised_author(ctx, post):
+    """A post by a supervised author (a role in ``approval.supervised``, or an external
+    member) has no approval by an in-house, unsupervised member.
+
+    Why: "don't leave it to an intern", "don't outsource at first": an intern
+    or an agency may write, but someone of the brand answers for what it
+    says. An in-house approver is a team member who is not ``external``, holds
+    no supervised role and is not the author. Authors are matched to
+    ``team.members`` by id, e-mail or name; an author unknown to the team is
+    left to CC402-style review and not judged here. Fix: have one of the
+    members listed in the hint approve the post.
+
+    Fires::
+
+        charter:
+          team: {members: [{id: tom, roles: [intern]}, {id: marc, roles: [brand_manager]}]}
+          approval: {supervised: [intern]}
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-24 12:00", text: Bonjour, author: tom}
+
+    Passes::
+
+        charter:
+          team: {members: [{id: tom, roles: [intern]}, {id: marc, roles: [brand_manager]}]}
+          approval: {supervised: [intern]}
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-24 12:00", text: Bonjour, author: tom,
+             approvals: [{by: marc, at: "2026-11-22 10:00"}]}
+    """
+    author = ctx.charter.find_member(post.author)
+    if author is None or not _ready(post):
+        return
+    supervised = set(ctx.charter.get("approval.supervised", []))
+    roles = [r for r in author.get("roles") or () if r in supervised]
+    if not author.get("external") and not roles:
+        return
+
+    def in_house(member: Optional[dict]) -> bool:
+        return (member is not None and not member.get("external") and member["id"] != author["id"]
+                and not supervised.intersection(member.get("roles") or ()))
+
+    if any(in_house(ctx.charter.find_member(a.by)) for a in post.approvals):
+        return
+    candidates = [m["id"] for m in ctx.charter.get("team.members", []) if in_house(m)]
+    approvers = ", ".join(a.by for a in post.approvals) or i18n.render("CC406.nobody", ctx.lang)
+    variant = "external" if author.get("external") else "message"
+    yield ctx.finding(post, variant, hint="external_hint" if variant == "external" else "hint", field="author",
+                      key="supervised",
+                      author=author["id"], role=", ".join(roles), approvers=approvers,
+                      candidates=", ".join(candidates) or "-")
+
+
+@rule("CC407", "status-timeline-mismatch", Severity.WARNING)
+def status_timeline_mismatch(ctx, post):
+    """The post's status does not fit its date relative to now (``--now``).
+
+    Why: a status is a promise to the team. Reported: a ``draft`` or
+    ``review`` post due within ``approval.lead_time`` (or already past its
+    time); a ``rejected`` post still planned within the lead time, which a
+    scheduler could publish; a post marked ``published`` whose time is still
+    to come; an ``approved`` or ``scheduled`` post with no approval at all
+    while the charter requires steps. ``--now`` pins "now" for CI. Fix:
+    finish the review or move the post, cancel rejected posts, correct the
+    status or the date.
+
+    Fires::
+
+        charter:
+          approval: {lead_time: 24h}
+        now: "2026-11-23 18:00"
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-24 12:00", text: Bonjour, status: draft}
+
+    Passes::
+
+        charter:
+          approval: {lead_time: 24h}
+        now: "2026-11-20 18:00"
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-24 12:00", text: Bonjour, status: draft}
+    """
+    now, status = ctx.now, post.status
+    if now is None or status is None:
+        return
+    lead = ctx.charter.get("approval.lead_time") or ZERO
+    left = post.at - now
+    params = dict(field="status", key=f"status-{status}", status=status, when=ctx.local(post.at),
+                  now=ctx.local(now), left=left, lead=lead)
+    if status in IN_PROGRESS:
+        if left <= ZERO:
+            yield ctx.finding(post, "overdue", hint="overdue_hint", **params)
+        elif left < lead:
+            yield ctx.finding(post, **params)
+    elif status == "rejected" and ZERO < left < lead:
+        yield ctx.finding(post, "rejected", hint="rejected_hint", **params)
+    elif status == "published" and left > ZERO:
+        yield ctx.finding(post, "published_future", hint="published_future_hint", **params)
+    elif unapproved_but_claimed(workflow(ctx, post), post):
+        steps = ", ".join(f"{s.index} ({s.role})" for s in workflow(ctx, post).steps)
+        yield ctx.finding(post, "unapproved", hint="unapproved_hint", steps=steps, **params)
