@@ -1,0 +1,54 @@
+"""The ``github`` format: GitHub Actions workflow commands, one annotation per finding.
+
+``::error file=week48.yaml,line=12,title=CC101 channel-daily-cap::message``
+makes GitHub draw the finding on that line of the pull request's diff.
+Workflow commands have their own escaping: in the message ``%``, CR and LF
+are percent-encoded; in properties (``file``, ``title``...) ``:`` and ``,``
+are too, since they separate the properties themselves.
+"""
+from __future__ import annotations
+
+from ..model import Finding, Report, Severity
+from .text import summary_line
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    """Escape a workflow command's message (after ``::``)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a workflow command's property value (``file=``, ``title=``...)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(finding: Finding) -> str:
+    """One ``::error ...::message`` line for ``finding``."""
+    loc = finding.location
+    props = []
+    if loc.path and not loc.path.startswith("<"):
+        props.append(("file", loc.path.replace("\\", "/").removeprefix("./")))
+        if loc.line:
+            props.append(("line", str(loc.line)))
+    props.append(("title", f"{finding.code} {finding.rule}"))
+    head = COMMANDS[finding.severity] + " " + ",".join(f"{k}={escape_property(v)}" for k, v in props)
+    about = []
+    if loc.post_id is not None:
+        about.append(loc.post_id)
+    if loc.channel:
+        about.append(loc.channel)
+    message = finding.message
+    if about:
+        message = f"[{' '.join(about)}] {message}"
+    if finding.hint:
+        message += f"\n→ {finding.hint}"
+    return f"::{head}::{escape_data(message)}"
+
+
+def render(report: Report, **_options) -> str:
+    lines = [annotation(f) for f in report.findings]
+    # A plain line is only a log line for GitHub: the summary stays readable in the job log.
+    lines.append(summary_line(report))
+    return "\n".join(lines) + "\n"
