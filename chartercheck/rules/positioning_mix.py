@@ -1,0 +1,285 @@
+"""CC3xx positioning, brand mix: pillars, generic messages, cross-posting, unknown labels.
+
+"If everything is a priority you chose no strategy"; "replace your brand's name
+with another: is your strategy generic?"; "content made for one community
+won't resonate in another". Pillar keywords are matched on word stems
+(Snowball, French and English), so "réglages" meets the keyword "réglage".
+Calendar rules group posts once and stay linear in their number.
+"""
+from __future__ import annotations
+
+import difflib
+import math
+from datetime import timedelta
+from functools import lru_cache
+
+import regex
+
+from ..model import Severity
+from ..text.matching import PhraseMatcher
+from ..text.normalize import fold, stem, tokenize
+from .context import first_line
+from .registry import Scope, rule
+from .tone import DUPLICATE_MIN_WORDS, percent
+
+#: CC304/CC305: texts shorter than this (a reply, "Merci !") carry no positioning to judge.
+MIN_WORDS = 5
+#: CC307: shares mean nothing on fewer posts than this.
+MIX_MIN_POSTS = 5
+#: CC309: copies further apart than this are a re-run (CC205's business), not a cross-post.
+CROSSPOST_WINDOW = timedelta(days=7)
+_CAMEL = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
+
+
+@lru_cache(maxsize=1024)
+def _keyword_stems(keyword: str) -> tuple[frozenset[str], ...]:
+    """For each word of a keyword, its French and English stems (either may match)."""
+    return tuple(frozenset((stem(w, "fr"), stem(w, "en"))) for w in tokenize(keyword) if not w.endswith("'"))
+
+
+def post_stems(facts) -> frozenset[str]:
+    """Stems of the post's words and of its hashtags' words ("#MardiConseil" → mardi, conseil)."""
+    tag_words = [w for tag in facts.hashtags for w in tokenize(_CAMEL.sub(" ", tag[1:]))]
+    if not tag_words:
+        return facts.stems
+    langs = (facts.language,) if facts.language in ("fr", "en") else ("fr", "en")
+    return facts.stems | {stem(w, lang) for w in tag_words for lang in langs}
+
+
+def pillar_hits(ctx, post) -> dict[str, int]:
+    """Pillar id → number of its keywords found in the post (pillars with a hit only)."""
+    stems = post_stems(ctx.facts(post))
+    hits = {}
+    for pillar in ctx.charter.get("positioning.pillars", []):
+        count = 0
+        for keyword in pillar.get("keywords") or ():
+            words = _keyword_stems(keyword)
+            count += bool(words) and all(options & stems for options in words)
+        if count:
+            hits[pillar["id"]] = count
+    return hits
+
+
+def _has_keywords(ctx) -> bool:
+    return any(p.get("keywords") for p in ctx.charter.get("positioning.pillars", []))
+
+
+@rule("CC304", "off-pillar", Severity.INFO, Scope.POST)
+def off_pillar(ctx, post):
+    """The post matches none of the charter's editorial pillars.
+
+    Why: "values structure the discourse": pillars are the few themes the
+    brand chose to speak about; a post on none of them dilutes the
+    positioning. A post belongs to a pillar when its text or hashtags hold one
+    of the pillar's keywords (case, accents and word endings ignored: stems).
+    Texts under 5 words are not judged. Fix: tie the post to a pillar (and
+    name it), or add the missing keyword to the pillar it belongs to. Reads
+    ``positioning.pillars[].keywords``; silent when no pillar has keywords.
+
+    Fires::
+
+        charter: {positioning: {pillars: [{id: conseils, keywords: [entretien, réglage]}]}}
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-24 12:00", text: "Quelle belle journée ensoleillée aujourd'hui à Lyon."}
+
+    Passes::
+
+        charter: {positioning: {pillars: [{id: conseils, keywords: [entretien, réglage]}]}}
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-24 12:00", text: "Les réglages de ton frein avant prennent cinq minutes."}
+    """
+    if not _has_keywords(ctx) or ctx.facts(post).word_count < MIN_WORDS:
+        return
+    if not pillar_hits(ctx, post):
+        pillars = [p["id"] for p in ctx.charter.get("positioning.pillars", []) if p.get("keywords")]
+        yield ctx.finding(post, field="text", pillars=", ".join(pillars))
+
+
+@lru_cache(maxsize=64)
+def _anchor_matcher(names: tuple[str, ...]) -> PhraseMatcher:
+    return PhraseMatcher(name.lstrip("#@") for name in names)
+
+
+def _squeezed(name: str) -> str:
+    return "".join(fold(name).replace("-", " ").split()).lstrip("#@")
+
+
+@rule("CC305", "generic-message", Severity.INFO, Scope.POST)
+def generic_message(ctx, post):
+    """Nothing in the post is specific to the brand: it could be any brand's.
+
+    Why: the substitution test of the sources: replace your brand's name with
+    another one; if the message still works, it says nothing about you. A post
+    is brand-specific when it names the brand or an alias, a product, a pillar
+    keyword, or carries a brand hashtag or mention (aliases, channels'
+    ``required_tags``). Texts under 5 words are not judged. Fix: anchor the
+    post in what only the brand does (its product, its workshop, its story).
+    Reads ``brand.name``, ``brand.aliases``, ``brand.products`` and the pillar
+    keywords; silent when ``brand.name`` is not set.
+
+    Fires::
+
+        charter: {brand: {name: Vélo Lumière, products: [Lumen 2]}}
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-24 12:00", text: "Le bonheur est dans les petites choses, profite de ta journée."}
+
+    Passes::
+
+        charter: {brand: {name: Vélo Lumière, products: [Lumen 2]}}
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-24 12:00", text: "Le bonheur est dans les petites choses, comme allumer ta Lumen 2 le soir."}
+    """
+    brand = ctx.charter.get("brand.name")
+    facts = ctx.facts(post)
+    if not brand or facts.word_count < MIN_WORDS:
+        return
+    names = (brand, *ctx.charter.get("brand.aliases", []), *ctx.charter.get("brand.products", []))
+    tags = tuple(t for channel in post.channels for t in ctx.charter.channel(channel).get("required_tags") or ())
+    if _anchor_matcher(names).search(post.text):
+        return
+    anchors = {_squeezed(n) for n in names + tags}
+    if any(fold(tag[1:]) in anchors for tag in facts.hashtags + facts.mentions):
+        return
+    if _has_keywords(ctx) and pillar_hits(ctx, post):
+        return
+    yield ctx.finding(post, field="text", brand=brand)
+
+
+@rule("CC307", "pillar-mix", Severity.INFO, Scope.CALENDAR)
+def pillar_mix(ctx):
+    """A pillar's share of the linted posts is outside its declared ``share``.
+
+    Why: "if everything is a priority you chose no strategy": a brand that
+    declares 30 % advice and ends up with 10 % has drifted from its plan. Each
+    linted post counts once: for the pillar it declares (``pillar:``), else for
+    the pillar whose keywords it matches most (the first declared on a tie);
+    others count in the total only. Judged from 5 posts on. Fix: turn the
+    number of posts the hint gives to or from the pillar, or revise the
+    shares. Reads ``positioning.pillars[].share.{min,max}``.
+
+    Fires::
+
+        charter: {positioning: {pillars: [{id: conseils, keywords: [astuce], share: {min: 0.5}}, {id: produit, keywords: [lampe]}]}}
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-23 12:00", text: Une lampe, pillar: produit}
+          - {id: b, channel: instagram, at: "2026-11-24 12:00", text: Une lampe, pillar: produit}
+          - {id: c, channel: instagram, at: "2026-11-25 12:00", text: Une lampe, pillar: produit}
+          - {id: d, channel: instagram, at: "2026-11-26 12:00", text: Une lampe, pillar: produit}
+          - {id: e, channel: instagram, at: "2026-11-27 12:00", text: Une astuce, pillar: conseils}
+
+    Passes::
+
+        charter: {positioning: {pillars: [{id: conseils, keywords: [astuce], share: {min: 0.4}}, {id: produit, keywords: [lampe]}]}}
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-23 12:00", text: Une lampe, pillar: produit}
+          - {id: b, channel: instagram, at: "2026-11-24 12:00", text: Une lampe, pillar: produit}
+          - {id: c, channel: instagram, at: "2026-11-25 12:00", text: Une lampe, pillar: produit}
+          - {id: d, channel: instagram, at: "2026-11-26 12:00", text: Une astuce, pillar: conseils}
+          - {id: e, channel: instagram, at: "2026-11-27 12:00", text: Une astuce, pillar: conseils}
+    """
+    pillars = ctx.charter.get("positioning.pillars", [])
+    posts = ctx.linted
+    if not any(p.get("share") for p in pillars) or len(posts) < MIX_MIN_POSTS:
+        return
+    order = [p["id"] for p in pillars]
+    members: dict[str, list] = {pid: [] for pid in order}
+    for post in posts:
+        pid = post.pillar if post.pillar in members else None
+        if pid is None:
+            hits = pillar_hits(ctx, post)
+            pid = max(hits, key=lambda p: (hits[p], -order.index(p))) if hits else None
+        if pid is not None:
+            members[pid].append(post)
+    total = len(posts)
+    span = dict(first=ctx.local(posts[0].at).date(), last=ctx.local(posts[-1].at).date(), total=total)
+    for pillar in pillars:
+        share = pillar.get("share") or {}
+        mine = members[pillar["id"]]
+        low, high = share.get("min"), share.get("max")
+        common = dict(at=posts[0].at, line=first_line(mine), pillar=pillar["id"], count=len(mine),
+                      share=percent(len(mine) / total), **span)
+        if low is not None and len(mine) / total < low:
+            yield ctx.finding(None, key=f"{pillar['id']}:min", min=percent(low),
+                              needed=math.ceil(low * total - 1e-9) - len(mine), **common)
+        elif high is not None and len(mine) / total > high:
+            yield ctx.finding(None, "over", hint="over_hint", key=f"{pillar['id']}:max", max=percent(high),
+                              excess=len(mine) - math.floor(high * total + 1e-9), **common)
+
+
+@rule("CC309", "identical-cross-post", Severity.INFO, Scope.CALENDAR)
+def identical_cross_post(ctx):
+    """The same text goes out on several channels (one post on several, or copies within 7 days).
+
+    Why: "content made for one community won't resonate in another": each
+    platform has its own length, tone and habits, and followers of two
+    channels see the copy twice. Texts are compared without case, accents,
+    punctuation, links, hashtags and emoji; texts under 5 words are not
+    compared. Copies on the same channel are CC205's business. Fix: adapt the
+    text to each channel (length, hook, call to action).
+
+    Fires::
+
+        charter: {}
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-24 12:00", text: "La sortie de nuit part samedi à 18h de la place Bellecour. #velo"}
+          - {id: b, channel: facebook, at: "2026-11-25 09:00", text: "La sortie de nuit part samedi à 18h de la place Bellecour !"}
+
+    Passes::
+
+        charter: {}
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-24 12:00", text: "La sortie de nuit part samedi à 18h de la place Bellecour. #velo"}
+          - {id: b, channel: facebook, at: "2026-11-25 09:00", text: "Samedi soir, on roule ensemble : départ 18h place Bellecour, lampes allumées."}
+    """
+    latest: dict[str, dict[str, object]] = {}  # normalised text → channel → its latest post
+    for post in ctx.posts:
+        words = [t for t in ctx.facts(post).tokens if any(c.isalnum() for c in t)]
+        if len(words) < DUPLICATE_MIN_WORDS:
+            continue
+        seen = latest.setdefault(" ".join(words), {})
+        channels = list(dict.fromkeys(post.channels))
+        if ctx.in_range(post.at):
+            if len(channels) > 1:
+                yield ctx.finding(post, "multi", hint="hint", field="channel", key="multi",
+                                  channels=", ".join(channels))
+            earlier = [(other, ch) for ch, other in seen.items()
+                       if ch not in channels and other.at > post.at - CROSSPOST_WINDOW]
+            if earlier:
+                other, other_channel = max(earlier, key=lambda e: (e[0].at, e[1]))
+                yield ctx.finding(post, field="text", key=other.id, other=other.id, other_channel=other_channel,
+                                  other_at=ctx.local(other.at))
+        for channel in channels:
+            seen[channel] = post
+
+
+@rule("CC310", "unknown-pillar-or-objective", Severity.WARNING, Scope.POST)
+def unknown_pillar_or_objective(ctx, post):
+    """The post names a pillar or an objective the charter does not declare.
+
+    Why: "a target and an objective, not a platform": a post is tied to the
+    strategy through its objective and pillar; a typo ("conseil" for
+    "conseils") silently takes it out of the pillar mix (CC307) and the
+    reporting. Fix: use one of the declared ids (the hint suggests the
+    closest), or declare it in the charter. Reads ``positioning.pillars[].id``
+    and ``strategy.objectives[].id``; silent for a list the charter leaves empty.
+
+    Fires::
+
+        charter: {positioning: {pillars: [{id: conseils, keywords: [conseil]}, {id: produit, keywords: [lampe]}]}}
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-24 12:00", text: Un conseil, pillar: conseil}
+
+    Passes::
+
+        charter: {positioning: {pillars: [{id: conseils, keywords: [conseil]}, {id: produit, keywords: [lampe]}]}}
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-24 12:00", text: Un conseil, pillar: conseils}
+    """
+    checks = (("pillar", post.pillar, [p["id"] for p in ctx.charter.get("positioning.pillars", [])]),
+              ("objective", post.objective, [o["id"] for o in ctx.charter.get("strategy.objectives", [])]))
+    for kind, value, known in checks:
+        if value and known and value not in known:
+            close = difflib.get_close_matches(value, known, n=1)
+            yield ctx.finding(post, kind, hint=f"{kind}_hint" if close else f"{kind}_known_hint", field=kind,
+                              key=kind, value=value, suggestion=close[0] if close else "", known=", ".join(known))
+

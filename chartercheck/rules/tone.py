@@ -1,0 +1,336 @@
+"""CC2xx tone: the commercial score and share, over-promises, shouting, repetition.
+
+"Too commercial messages are tiresome and counter-productive" and "don't
+promise what you can't deliver": these rules read the text facts computed once
+per distinct text (:mod:`chartercheck.text.facts`): commercial cues and their
+score, absolute claims, caps and exclamation runs. The calendar rules (CC202,
+CC205) sort once and slide a window, so their cost grows linearly with posts.
+"""
+from __future__ import annotations
+
+import hashlib
+import struct
+from collections import defaultdict, deque
+
+import regex
+
+from ..model import Severity
+from ..text.normalize import fold, is_emoji
+from .context import first_line
+from .registry import Scope, rule
+
+#: CC204: shouted words (in caps runs) from which a post shouts; one capitalised
+#: word is emphasis ("NOUVEAU"), two are a raised voice.
+SHOUTED_WORDS = 2
+#: CC204: exclamation marks in one run from which it is shouting ("!!!").
+EXCLAMATION_RUN = 3
+#: CC204: emoji in a row (spaces allowed between) that make a flood.
+EMOJI_RUN = 4
+#: CC205: texts with fewer words carry too little to compare ("Merci !").
+DUPLICATE_MIN_WORDS = 5
+#: CC205: MinHash signature = BANDS × ROWS values; LSH buckets are bands.
+#: With 8 bands of 2 rows, a pair at similarity 0.8 becomes a candidate with
+#: probability 1 − (1 − 0.8²)⁸ ≈ 0.9997, at 0.6 about 0.97.
+BANDS, ROWS = 8, 2
+#: CC205: most recent posts remembered per bucket; bounds the work per post
+#: even when a channel repeats itself hundreds of times.
+BUCKET_DEPTH = 16
+
+_EXCLAMATION_RE = regex.compile(r"[!?‼❗！]+")
+_GRAPHEME_RE = regex.compile(r"\X")
+
+
+def quoted(items, lang: str) -> str:
+    """``'a', 'b'`` in English, ``« a », « b »`` in French.
+
+    An item already said (case and accents aside), or inside one already said
+    ("40 %" after "-40 %"), is dropped: the message lists what was written.
+    """
+    kept: list[str] = []
+    out = []
+    for item in items:
+        folded_item = " ".join(fold(item).split())
+        if not folded_item or any(folded_item in earlier for earlier in kept):
+            continue
+        kept.append(folded_item)
+        out.append(f"« {item} »" if lang == "fr" else f"'{item}'")
+    return ", ".join(out)
+
+
+def percent(value: float) -> int:
+    """A share as a whole percentage (messages write the % sign themselves)."""
+    return int(round(value * 100))
+
+
+def commercial(ctx, post) -> bool:
+    """Whether the post's commercial score is above ``tone.commercial.max_score``."""
+    return ctx.facts(post).commercial_score > ctx.charter.get("tone.commercial.max_score", 0.6)
+
+
+@rule("CC201", "commercial-score", Severity.WARNING, Scope.POST)
+def commercial_score(ctx, post):
+    """The post's commercial score is above ``tone.commercial.max_score``.
+
+    Why: the sources warn that overly commercial messages are tiresome and
+    counter-productive: a feed that sells in every post loses the attention it
+    sells to. The score (0-1) combines the distinct kinds of selling devices
+    found: offers and discounts, prices and percentages, urgency, buying
+    imperatives, promo codes, shop links and UTM parameters, "lien en bio",
+    giveaways (French and English lexicons, extended by
+    ``tone.extra_commercial_cues``); shouting makes a selling post louder.
+    Repeating one device does not raise the score. The message lists the cues.
+    Fix: keep one call to action and tell the story around the offer, or keep
+    such posts within the commercial share (CC202). Approval steps with
+    ``when: [commercial]`` apply to the posts this rule reports.
+
+    Fires::
+
+        charter: {tone: {commercial: {max_score: 0.6}}}
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-24 12:00",
+             text: "-40 % sur la Lumen 2 avec le code HIVER40, jusqu'à dimanche seulement ! Lien en bio."}
+
+    Passes::
+
+        charter: {tone: {commercial: {max_score: 0.6}}}
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-24 12:00",
+             text: "Ta chaîne grince ? Essuie-la puis mets une goutte d'huile sur chaque maillon."}
+    """
+    facts = ctx.facts(post)
+    limit = ctx.charter.get("tone.commercial.max_score", 0.6)
+    if facts.commercial_score <= limit:
+        return
+    cues = [surface for _, surface in facts.commercial_cues]
+    if facts.caps_runs:  # shouting raised the score: show it as a cue too
+        cues.append(facts.caps_runs[0])
+    yield ctx.finding(post, field="text", score=facts.commercial_score, max=limit,
+                      cues=quoted(cues, ctx.lang), share=percent(ctx.charter.get("tone.commercial.max_share", 0.2)))
+
+
+@rule("CC202", "commercial-share", Severity.WARNING, Scope.CALENDAR)
+def commercial_share(ctx):
+    """Too large a share of commercial posts over a rolling window (the 80/20 rule).
+
+    Why: "too commercial messages are tiresome": the common advice is that at
+    most one post in five should sell. A post is commercial when its CC201
+    score is above ``tone.commercial.max_score``. Every post of the brand counts
+    once (whatever its number of channels) in windows of ``tone.commercial.window``
+    (default 7 days) ending at each post; a window is judged only once it holds
+    ``tone.commercial.min_posts`` posts (default 5), because two posts out of
+    three say nothing about a proportion. Earlier posts (last week's published
+    ones) fill the windows. A run of consecutive offending windows is reported
+    once, at its worst window. Fix: turn the number of posts the hint gives
+    into advice, community or behind-the-scenes content, or spread the offers
+    out; ``tone.commercial.max_share`` sets the share (default 0.2).
+
+    Fires::
+
+        charter: {tone: {commercial: {max_share: 0.2, min_posts: 4}}}
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-23 10:00", text: "-30 % sur tout le site avec le code NOEL30, jusqu'à dimanche !"}
+          - {id: b, channel: instagram, at: "2026-11-24 10:00", text: "Promo : la Lumen 2 à 39 €, commande vite, lien en bio."}
+          - {id: c, channel: instagram, at: "2026-11-25 10:00", text: "Une astuce pour régler ton phare avant l'hiver."}
+          - {id: d, channel: instagram, at: "2026-11-26 10:00", text: "Merci pour vos photos de balade du week-end."}
+
+    Passes::
+
+        charter: {tone: {commercial: {max_share: 0.3, min_posts: 4}}}
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-23 10:00", text: "-30 % sur tout le site avec le code NOEL30, jusqu'à dimanche !"}
+          - {id: b, channel: instagram, at: "2026-11-24 10:00", text: "Une astuce pour régler ton phare avant l'hiver."}
+          - {id: c, channel: instagram, at: "2026-11-25 10:00", text: "Merci pour vos photos de balade du week-end."}
+          - {id: d, channel: instagram, at: "2026-11-26 10:00", text: "Rendez-vous samedi pour la sortie de nuit."}
+    """
+    settings = ctx.charter.get("tone.commercial", {})
+    max_share, window = settings.get("max_share", 0.2), settings["window"]
+    min_posts = settings.get("min_posts", 5)
+    posts = ctx.posts
+    flags = [commercial(ctx, post) for post in posts]
+    start = selling = 0
+    worst = None  # (share, start, end) of the current run's worst window
+    for end, post in enumerate(posts):
+        selling += flags[end]
+        while posts[start].at <= post.at - window:
+            selling -= flags[start]
+            start += 1
+        count = end - start + 1
+        if ctx.in_range(post.at) and count >= min_posts and selling / count > max_share:
+            if worst is None or selling / count > worst[0]:
+                worst = (selling / count, start, end)
+            continue
+        if worst is not None:
+            yield _share_finding(ctx, posts, flags, worst, max_share, window)
+            worst = None
+    if worst is not None:
+        yield _share_finding(ctx, posts, flags, worst, max_share, window)
+
+
+def _share_finding(ctx, posts, flags, worst, max_share, window):
+    _, start, end = worst
+    selling = [posts[i] for i in range(start, end + 1) if flags[i]]
+    count = end - start + 1
+    excess = len(selling) - int(max_share * count + 1e-9)
+    return ctx.finding(None, at=posts[end].at, path=selling[0].source.path, line=first_line(selling),
+                       key=posts[start].id, commercial=len(selling), count=count,
+                       share=percent(len(selling) / count), max=percent(max_share), window=window,
+                       first=ctx.local(posts[start].at), last=ctx.local(posts[end].at),
+                       ids=", ".join(p.id for p in selling), excess=excess)
+
+
+@rule("CC203", "over-promise", Severity.WARNING, Scope.POST)
+def over_promise(ctx, post):
+    """The post makes an absolute claim or an over-promise ("garanti", "100 %", "le meilleur").
+
+    Why: "don't promise what you can't deliver": one disappointed customer
+    quoting the promise back costs more than the post ever earned, and
+    comparative or absolute claims need proof. The lexicons hold French and
+    English claims; ``tone.extra_claims`` adds the brand's own. Approval steps
+    with ``when: [claims]`` apply to the posts this rule reports. Fix: say what
+    you can prove ("testée 500 km sous la pluie") or qualify the promise.
+
+    Fires::
+
+        charter: {}
+        posts:
+          - {id: a, channel: facebook, at: "2026-11-24 12:00",
+             text: "La meilleure lampe du marché, satisfaction garantie à 100 % !"}
+
+    Passes::
+
+        charter: {}
+        posts:
+          - {id: a, channel: facebook, at: "2026-11-24 12:00",
+             text: "Nous avons testé la Lumen 2 pendant 500 km sous la pluie lyonnaise."}
+    """
+    claims = ctx.facts(post).claims
+    if claims:
+        yield ctx.finding(post, field="text", claims=quoted(claims, ctx.lang), count=len(claims))
+
+
+@rule("CC204", "shouting", Severity.INFO, Scope.POST)
+def shouting(ctx, post):
+    """The post shouts: words in capitals, "!!!" runs, or a flood of emoji in a row.
+
+    Why: a brand in phase with its positioning speaks in its own voice; caps
+    and strings of exclamation marks read as pressure (a hallmark of the hard
+    sell the sources warn against) and platforms' readers skim past them.
+    Reported: two or more shouted words (all capitals, 3 letters or more, known
+    acronyms such as SNCF excepted), a run of three "!" or more, or four emoji
+    or more in a row. Fix: write in sentence case, keep one "!" and one or two
+    emoji; CC308 checks the per-post limits of the charter.
+
+    Fires::
+
+        charter: {}
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-24 12:00", text: "DERNIÈRE CHANCE pour la sortie de nuit !!!"}
+
+    Passes::
+
+        charter: {}
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-24 12:00", text: "Dernière chance pour la sortie de nuit : inscris-toi !"}
+    """
+    facts = ctx.facts(post)
+    loud = []
+    if sum(len(run.split()) for run in facts.caps_runs) >= SHOUTED_WORDS:
+        loud += facts.caps_runs
+    loud += [m.group() for m in _EXCLAMATION_RE.finditer(post.text)
+             if sum(2 if c == "‼" else 1 for c in m.group() if c in "!‼❗！") >= EXCLAMATION_RUN]
+    if facts.emoji_count >= EMOJI_RUN:
+        loud += _emoji_runs(post.text)
+    if loud:
+        yield ctx.finding(post, field="text", what=quoted(loud, ctx.lang))
+
+
+def _emoji_runs(text: str) -> list[str]:
+    """Runs of at least EMOJI_RUN emoji with nothing but spaces between them."""
+    runs, current = [], []
+    for grapheme in _GRAPHEME_RE.findall(text) + ["."]:
+        if is_emoji(grapheme):
+            current.append(grapheme)
+        elif not grapheme.isspace():
+            if len(current) >= EMOJI_RUN:
+                runs.append("".join(current))
+            current = []
+    return runs
+
+
+@rule("CC205", "near-duplicate", Severity.WARNING, Scope.CALENDAR)
+def near_duplicate(ctx):
+    """A post nearly repeats another post of the same channel from the last 14 days.
+
+    Why: followers notice a re-run; "constancy" means a regular appointment,
+    not the same words again, and platforms show repeated content less.
+    Similarity is the Jaccard index of the two texts' word pairs (folded for
+    case and accents, without links, mentions, hashtags and emoji). To stay
+    linear in posts, texts are sketched with MinHash and only posts sharing a
+    locality-sensitive bucket are compared (thresholds under 0.6 may miss some
+    pairs); texts under 5 words are not compared. Fix: rewrite the post with a
+    new angle, or drop it. Reads ``tone.duplicates.window`` (14d) and
+    ``tone.duplicates.similarity`` (0.8).
+
+    Fires::
+
+        charter: {}
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-16 12:00",
+             text: "Pense à vérifier ton éclairage avant de partir : un phare bien réglé, c'est plus de sécurité."}
+          - {id: b, channel: instagram, at: "2026-11-24 12:00",
+             text: "Pense à bien vérifier ton éclairage avant de partir : un phare bien réglé, c'est plus de sécurité !"}
+
+    Passes::
+
+        charter: {}
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-16 12:00",
+             text: "Pense à vérifier ton éclairage avant de partir : un phare bien réglé, c'est plus de sécurité."}
+          - {id: b, channel: facebook, at: "2026-11-24 12:00",
+             text: "Pense à vérifier ton éclairage avant de partir : un phare bien réglé, c'est plus de sécurité."}
+    """
+    window = ctx.charter.get("tone.duplicates.window")
+    threshold = ctx.charter.get("tone.duplicates.similarity", 0.8)
+    reported = set()
+    for channel, posts in ctx.by_channel.items():
+        buckets: dict[tuple, deque] = defaultdict(lambda: deque(maxlen=BUCKET_DEPTH))
+        for post in posts:
+            sketch = _sketch(ctx.facts(post).tokens)
+            if sketch is None:
+                continue
+            shingles, keys = sketch
+            best = None
+            for key in keys:
+                for other, other_shingles in reversed(buckets[key]):
+                    if other.at <= post.at - window or other is post:
+                        continue
+                    similarity = len(shingles & other_shingles) / len(shingles | other_shingles)
+                    if similarity >= threshold and (best is None or (similarity, other.at) > (best[0], best[1].at)):
+                        best = (similarity, other)
+            for key in keys:
+                buckets[key].append((post, shingles))
+            if best is not None and post.id not in reported and ctx.in_range(post.at):
+                reported.add(post.id)
+                similarity, other = best
+                yield ctx.finding(post, channel=channel, field="text", key=other.id, other=other.id,
+                                  other_at=ctx.local(other.at), similarity=percent(similarity),
+                                  min=percent(threshold), window=window)
+
+
+def _sketch(tokens) -> tuple[frozenset, tuple] | None:
+    """A text's word pairs (as stable integers) and its LSH bucket keys.
+
+    Each word pair is hashed once with blake2b (never Python's salted
+    ``hash``: output must not depend on ``PYTHONHASHSEED``) into BANDS × ROWS
+    32-bit values; the MinHash signature is their column-wise minimum, cut
+    into BANDS bands of ROWS values, each band a bucket key.
+    """
+    words = [t for t in tokens if any(c.isalnum() for c in t)]
+    if len(words) < DUPLICATE_MIN_WORDS:
+        return None
+    size = BANDS * ROWS
+    rows = [struct.unpack(f">{size}I", hashlib.blake2b(f"{a} {b}".encode(), digest_size=4 * size).digest())
+            for a, b in set(zip(words, words[1:]))]
+    signature = [min(column) for column in zip(*rows)]
+    keys = tuple((band,) + tuple(signature[band * ROWS:(band + 1) * ROWS]) for band in range(BANDS))
+    return frozenset((row[0] << 32) | row[1] for row in rows), keys
