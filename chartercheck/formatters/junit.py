@@ -7,12 +7,20 @@ passing test case, so the CI view says "1 test passed" rather than nothing.
 """
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from ..model import Finding, Report
 from .text import summary_line
 
 SUITE_NAME = "chartercheck"
+#: Characters XML 1.0 cannot hold even escaped (control characters from a pasted caption).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML 1.0 forbids (each becomes U+FFFD)."""
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def _case_name(finding: Finding) -> str:
@@ -46,21 +54,22 @@ def report_to_xml(report: Report) -> ET.Element:
                               skipped="0")
         ET.SubElement(suite, "testcase", classname=SUITE_NAME, name="calendar follows the charter")
     for path, findings in by_path.items():
-        suite = ET.SubElement(suites, "testsuite", name=path, tests=str(len(findings)),
+        suite = ET.SubElement(suites, "testsuite", name=xml_safe(path), tests=str(len(findings)),
                               failures=str(len(findings)), errors="0", skipped="0")
         for finding in findings:
-            case = ET.SubElement(suite, "testcase", classname=path, name=_case_name(finding),
-                                 file=path)
+            case = ET.SubElement(suite, "testcase", classname=xml_safe(path), name=xml_safe(_case_name(finding)),
+                                 file=xml_safe(path))
             if finding.location.line:
                 case.set("line", str(finding.location.line))
-            failure = ET.SubElement(case, "failure", type=finding.severity.label, message=finding.message)
-            failure.text = _details(finding)
+            failure = ET.SubElement(case, "failure", type=finding.severity.label,
+                                    message=xml_safe(finding.message))
+            failure.text = xml_safe(_details(finding))
     return suites
 
 
 def render(report: Report, **_options) -> str:
     root = report_to_xml(report)
     # The summary as a comment keeps the file valid JUnit while telling a reader the totals.
-    root.insert(0, ET.Comment(" " + summary_line(report).replace("--", "- -") + " "))
+    root.insert(0, ET.Comment(" " + xml_safe(summary_line(report)).replace("--", "- -") + " "))
     ET.indent(root, space="  ")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -17,12 +17,12 @@ LABELS = {
     "en": {"title": "chartercheck", "clean": "No findings: the calendar follows the charter.",
            "failing": "findings to fix before publication", "where": "Where", "post": "Post",
            "rule": "Rule", "message": "Message", "severity": "Severity", "info": "Info ({count})",
-           "more": "… and {count} more findings (see the full report).", "charter": "Charter",
+           "more": "… and {count} more findings (see the full report).", "charter": "Charter:",
            "calendar": "whole calendar"},
     "fr": {"title": "chartercheck", "clean": "Aucun problème : le calendrier respecte la charte.",
            "failing": "points à corriger avant publication", "where": "Où", "post": "Publication",
            "rule": "Règle", "message": "Message", "severity": "Gravité", "info": "Infos ({count})",
-           "more": "… et {count} autres points (voir le rapport complet).", "charter": "Charte",
+           "more": "… et {count} autres points (voir le rapport complet).", "charter": "Charte :",
            "calendar": "tout le calendrier"},
 }
 
@@ -61,7 +61,7 @@ def render(report: Report, **_options) -> str:
         title = f"## {icon} {words['title']}: {len(report.findings)} {words['failing']}"
     else:
         title = f"## ✅ {words['title']}"
-    out = [title, "", summary_line(report), "", f"{words['charter']}: `{report.charter}`", ""]
+    out = [title, "", summary_line(report), "", f"{words['charter']} `{report.charter}`", ""]
     if not report.findings:
         out += [words["clean"], ""]
         return "\n".join(out)
