@@ -166,7 +166,7 @@ def rejected_vocabulary(ctx, post):
         found = list(term_matcher(name).surfaces(post.text)) + _tag_hits(facts, name)
         if found:
             yield ctx.finding(post, "competitor", hint="competitor_hint", field="text", key=name,
-                              competitor=name, found=quoted(found, ctx.lang))
+                              found=quoted(found, ctx.lang))
 
 
 @rule("CC306", "readability", Severity.INFO, Scope.POST)
