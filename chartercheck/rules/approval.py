@@ -269,7 +269,8 @@ def missing_approval_step(ctx, post):
         return
     for step in flow.steps:
         if step.missing:
-            holders = _holders(ctx, step.role, exclude=post.author if ctx.charter.get("approval.four_eyes") else None)
+            author_id = flow.author["id"] if flow.author and ctx.charter.get("approval.four_eyes") else None
+            holders = _holders(ctx, step.role, exclude=author_id)
             yield ctx.finding(post, hint="hint" if holders != "-" else "nobody_hint", field="approvals",
                               key=f"step-{step.index}", index=step.index, role=step.role, need=step.need,
                               have=len(step.approvals), reason=_reason(ctx, post, step), holders=holders)
@@ -469,8 +470,11 @@ def stale_approval(ctx, post):
 
 @rule("CC406", "unsupervised-author", Severity.ERROR)
 def unsupervised_author(ctx, post):
-    """A post by a supervised author (a role in ``approval.supervised``, or an external
-    member) has no approval by an in-house, unsupervised member.
+    """A post by a supervised author (intern, external agency) has no in-house approver.
+
+    Supervised authors hold a role listed in ``approval.supervised`` or are
+    ``external`` members; they need an approval by an in-house, unsupervised
+    member.
 
     Why: "don't leave it to an intern", "don't outsource at first": an intern
     or an agency may write, but someone of the brand answers for what it
