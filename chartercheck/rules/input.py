@@ -178,3 +178,25 @@ def too_many_entries():
 
     Fix: split the calendar, lint a range, or raise the limit with ``--max-posts``.
     """
+
+
+@rule("CC919", "cancelled-entry", I, Scope.INPUT)
+def cancelled_entry():
+    """An entry marked cancelled (iCalendar ``STATUS:CANCELLED``) was not read as a post.
+
+    Why: a cancelled event, or one cancelled occurrence of a series, will not
+    be published, so it must not count in caps or shares; it is still
+    reported, so a wrongly cancelled post does not vanish unseen. Fix:
+    nothing, or remove the status if the post should go out.
+    """
+
+
+@rule("CC920", "recurrence-outside-range", I, Scope.INPUT)
+def recurrence_outside_range():
+    """A recurring event has no occurrence in the range being read.
+
+    Why: recurrences are expanded only where they matter (the linted range
+    and a month before it, or the calendar's own span); a series entirely
+    outside gives no post, which is said rather than hidden. Fix: nothing,
+    or widen --from/--until if that series should be linted.
+    """

@@ -1,0 +1,211 @@
+"""CSV calendars: a native header, or the export of a scheduling tool.
+
+Read as UTF-8 (with or without BOM); a file that is not UTF-8 is decoded as
+Windows-1252, what Excel writes on Western-European Windows, and reported
+(CC914). The delimiter is the one of ``;``, ``,`` or tab that the header line
+uses most (French Excel writes ``;``). The dialect comes from the header (see
+:mod:`.csv_dialects`); day-first or month-first dates are decided from the
+data when a day above 12 shows, else from ``--date-format``, else guessed
+and reported (CC915). Row numbers are the file's line numbers, header
+included, so an editor jumps to the right row.
+
+Native columns: ``id, channel (or channels), at (or date + time), text,
+title, pillar, objective, author, status, sponsored, updated_at, media,
+link, ignore, images, approved_by, approved_at, approved_role`` — several
+approvals are separated by ``|`` or ``;`` and paired by position.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from typing import Optional
+
+from ..errors import CalendarError, Problem
+from .base import CalendarSource, ReadOptions, ReadResult
+from .csv_dialects import Dialect, detect, is_ambiguous, order_evidence, to_iso
+from .labels import resolve_label
+from .normalize import POST_FIELDS, EntryReader
+
+_MULTI = re.compile(r"\s*[|;]\s*")
+_DATE_FIELDS = ("at", "date", "updated_at", "approved_at")
+
+
+def read_csv_calendar(source: CalendarSource, options: ReadOptions) -> ReadResult:
+    """Read a CSV calendar; raises :class:`CalendarError` only when it has no usable header."""
+    result = ReadResult(format="csv")
+    reader = EntryReader(source.path, options, result.problems)
+    text = _decode(source, reader)
+    if not text.strip():
+        return result
+    rows = _rows(text, _delimiter(text), source.path)
+    if not rows:
+        return result
+    dialect = detect(rows[0][1])
+    body = rows if not dialect.has_header else rows[1:]
+    _check_header(dialect, rows[0], source.path, reader)
+    order = _date_order(dialect, body, options, reader)
+    file_channel = _channel_from_file_name(source.path, options) if "channel" not in dialect.columns.values() \
+        and "channels" not in dialect.columns.values() else None
+    for count, (line, cells) in enumerate(body):
+        if count >= options.max_posts:
+            reader.problem("CC918", line, count=len(body) - count, limit=options.max_posts)
+            break
+        if not any(cell.strip() for cell in cells):
+            continue
+        if dialect.has_header and len(cells) > len(rows[0][1]):
+            reader.problem("CC901", line, reason=f"{len(cells)} cells for {len(rows[0][1])} columns "
+                                                 f"(a text with an unquoted delimiter?)")
+            continue
+        fields = _fields(dialect, cells, order, options, file_channel)
+        post = reader.build(fields, line, f"row-{line}")
+        if post is not None:
+            result.posts.append(post)
+    result.meta["dialect"] = dialect.name
+    return result
+
+
+def _decode(source: CalendarSource, reader: EntryReader) -> str:
+    try:
+        return source.data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        reader.problem("CC914", None, encoding="windows-1252")
+        return source.data.decode("cp1252", errors="replace")
+
+
+def _delimiter(text: str) -> str:
+    header = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+    counts = {d: _unquoted(header).count(d) for d in (";", ",", "\t")}
+    best = max(counts, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
+
+
+def _unquoted(line: str) -> str:
+    return re.sub(r'"[^"]*"', "", line)
+
+
+def _rows(text: str, delimiter: str, path: str = "") -> list[tuple[int, list[str]]]:
+    """Rows with the line each starts on (a quoted text may span several lines)."""
+    parser = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows, start = [], 1
+    try:
+        for cells in parser:
+            rows.append((start, cells))
+            start = parser.line_num + 1
+    except csv.Error as exc:
+        raise CalendarError(Problem(path, parser.line_num, f"unreadable CSV: {exc}")) from None
+    return rows
+
+
+def _check_header(dialect: Dialect, first: tuple[int, list[str]], path: str, reader: EntryReader) -> None:
+    if not dialect.has_header:
+        return
+    mapped = set(dialect.columns.values())
+    if not ({"at", "date"} & mapped):
+        raise CalendarError(Problem(path, first[0], "no publication time column in the CSV header "
+                                    f"({', '.join(c for c in first[1] if c.strip()) or 'empty header'})",
+                                    hint="name a column 'at' (or 'date' and 'time'), or export from a "
+                                         "supported tool (Sprout Social, Buffer, Hootsuite, Google Calendar)"))
+    import difflib
+    known = list(POST_FIELDS) + ["approved_by", "approved_at", "approved_role", "date", "time"]
+    for _, name in dialect.unknown:
+        close = difflib.get_close_matches(name, known, n=1)
+        reader.problem("CC916", first[0], field=name, field_name=name, suggestion=close[0] if close else "",
+                       key=name)
+
+
+def _date_order(dialect: Dialect, body, options: ReadOptions, reader: EntryReader) -> str:
+    """``dmy`` or ``mdy`` for the file: the option, else the data, else a reported guess."""
+    if options.date_format in ("dmy", "mdy"):
+        return options.date_format
+    date_columns = [i for i, f in dialect.columns.items() if f in _DATE_FIELDS]
+    votes, example = set(), None
+    for line, cells in body:
+        for index in date_columns:
+            value = cells[index] if index < len(cells) else ""
+            for part in _MULTI.split(value):
+                evidence = order_evidence(part)
+                if evidence:
+                    votes.add(evidence)
+                elif example is None and is_ambiguous(part):
+                    example = (line, part)
+    if len(votes) == 1:
+        return votes.pop()
+    guess = "mdy" if dialect.month_first_default else "dmy"
+    if example is not None or len(votes) > 1:
+        line, value = example or (None, "")
+        reader.problem("CC915", line, value=value, key="date-format",
+                       read_as="month/day/year" if guess == "mdy" else "day/month/year")
+    return guess
+
+
+def _channel_from_file_name(path: str, options: ReadOptions) -> Optional[str]:
+    """Tools export one profile per file: ``buffer-instagram.csv`` names its channel."""
+    if not options.known_channels:
+        return None
+    parts = re.split(r"[-_. ]+", os.path.splitext(os.path.basename(path))[0].lower())
+    found = {resolve_label(part, options) for part in parts} - {None}
+    return found.pop() if len(found) == 1 else None
+
+
+def _fields(dialect: Dialect, cells: list[str], order: str, options: ReadOptions,
+            file_channel: Optional[str]) -> dict:
+    raw: dict = {}
+    for index, name in dialect.columns.items():
+        if index < len(cells) and cells[index].strip() != "":
+            raw[name] = cells[index].strip() if name != "text" else cells[index]
+    fields = {k: v for k, v in raw.items() if k in POST_FIELDS and k not in ("at", "updated_at")}
+    if "at" in raw:
+        fields["at"] = to_iso(raw["at"], order)
+    elif "date" in raw:
+        fields["at"] = to_iso(raw["date"], order, raw.get("time"))
+    if "updated_at" in raw:
+        fields["updated_at"] = to_iso(raw["updated_at"], order)
+    if raw.get("all_day", "").lower() in ("true", "yes", "vrai", "oui") and "time" not in raw:
+        fields["at"] = to_iso(raw.get("date", ""), order)
+    labels = _channel_labels(raw, dialect)
+    if labels:
+        fields["channels"] = [resolve_label(label, options) or label for label in labels]
+    elif file_channel:
+        fields["channels"] = [file_channel]
+    if "subject" in raw:
+        from .labels import split_prefix
+        prefix, title = split_prefix(raw["subject"], options)
+        fields["title"] = title
+        fields.setdefault("text", title)
+        if prefix and not labels:
+            fields["channels"] = [resolve_label(label, options) or label for label in prefix]
+    if "location" in raw and "channels" not in fields and resolve_label(raw["location"], options):
+        fields["channels"] = [resolve_label(raw["location"], options)]
+    if "tags" in raw and "channels" not in fields:
+        tagged = [resolve_label(t, options) for t in re.split(r"\s*[,;|]\s*", raw["tags"])]
+        if any(tagged):
+            fields["channels"] = [t for t in tagged if t]
+    approvals = _approvals(raw, order)
+    if approvals:
+        fields["approvals"] = approvals
+    return fields
+
+
+def _channel_labels(raw: dict, dialect: Dialect) -> list[str]:
+    value = raw.get("channels") or raw.get("channel")
+    return [part for part in re.split(r"\s*[,;|]\s*", value) if part] if value else []
+
+
+def _approvals(raw: dict, order: str) -> list[dict]:
+    """``approved_by`` / ``approved_at`` / ``approved_role``, paired by position."""
+    if not raw.get("approved_by"):
+        return []
+    names = [n for n in _MULTI.split(raw["approved_by"]) if n]
+    times = _MULTI.split(raw.get("approved_at", "")) if raw.get("approved_at") else []
+    roles = _MULTI.split(raw.get("approved_role", "")) if raw.get("approved_role") else []
+    out = []
+    for index, name in enumerate(names):
+        item = {"by": name}
+        if index < len(times) and times[index].strip():
+            item["at"] = to_iso(times[index], order)
+        if index < len(roles) and roles[index].strip():
+            item["role"] = roles[index]
+        out.append(item)
+    return out

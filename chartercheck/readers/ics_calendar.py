@@ -1,0 +1,332 @@
+"""iCalendar (RFC 5545) calendars: one VEVENT (or one occurrence of it) is one post.
+
+Parsing is ``icalendar``'s; recurrences are expanded by
+``recurring-ical-events`` (see :mod:`.ics_recurrence` for the bounds), time
+zones are settled by :mod:`.ics_zones`, and every field is then handed to
+:class:`~.normalize.EntryReader` like a YAML or CSV entry, so the three
+formats give the same posts. The properties read are listed in
+``docs/formats.md``.
+
+Which occurrences are expanded: with ``--from/--until``, those from a month
+before ``--from`` (cadence rules look back) to ``--until``; without, the
+calendar's own span — from its first DTSTART to its last explicit date, or,
+when a series has no end (or only a COUNT), to a year past ``--now``. Events
+that do not recur are always read, whatever their date.
+"""
+from __future__ import annotations
+
+import re
+import warnings
+from collections import defaultdict
+from datetime import datetime, timedelta
+from typing import Optional
+from zoneinfo import ZoneInfo
+
+from ..errors import CalendarError, Problem
+from .base import CalendarSource, ReadOptions, ReadResult
+from .ics_fields import event_fields, is_cancelled
+from .ics_recurrence import expand_series
+from .ics_zones import calendar_zone, is_all_day, make_event_aware, utc_to_calendar_zone
+from .normalize import EntryReader
+
+#: How far before ``--from`` recurrences are still expanded (cadence look-back).
+LOOK_BACK = timedelta(days=31)
+#: Default horizon of series with no end, past ``--now``.
+HORIZON = timedelta(days=365)
+_NOT_POSTS = ("VTODO", "VJOURNAL", "VFREEBUSY", "VAVAILABILITY")
+_VTIMEZONE = re.compile(r"^BEGIN:VTIMEZONE\s*$.*?^END:VTIMEZONE\s*$\n?", re.I | re.M | re.S)
+_BEGIN = re.compile(r"^BEGIN:(\S+?)\s*$", re.I)
+_END = re.compile(r"^END:(\S+?)\s*$", re.I)
+_FIELD_PROPS = {"DTSTART": "at", "DESCRIPTION": "text", "SUMMARY": "title", "CATEGORIES": "channel",
+                "X-CHARTERCHECK-CHANNEL": "channel", "ORGANIZER": "author", "STATUS": "status"}
+
+
+def read_ics_calendar(source: CalendarSource, options: ReadOptions) -> ReadResult:
+    """Read an iCalendar file; raises :class:`CalendarError` only when it is not iCalendar at all."""
+    import icalendar
+
+    result = ReadResult(format="ics")
+    reader = EntryReader(source.path, options, result.problems)
+    text = _decode(source, reader)
+    calendars = _parse(_repaired(text, reader), source.path, reader)
+    calendars = [c for c in calendars if getattr(c, "name", "") == "VCALENDAR"]
+    if not calendars:
+        raise CalendarError(Problem(source.path, 1, "no BEGIN:VCALENDAR found",
+                                    hint="an iCalendar file starts with BEGIN:VCALENDAR"))
+    blocks = _event_blocks(text)
+    events: list[tuple[object, int, tuple]] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for calendar in calendars:
+            _report_other_components(calendar, reader)
+            events.extend(_prepare_calendar(calendar, blocks, len(events), reader, options))
+    _read_events(events, reader, options, result)
+    return result
+
+
+def _parse(text: str, path: str, reader: EntryReader) -> list:
+    """icalendar's parse; a file whose VTIMEZONEs break it is read again without them."""
+    import icalendar
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return icalendar.Calendar.from_ical(text, multiple=True)
+        except Exception as exc:  # noqa: BLE001 - icalendar raises several kinds
+            first_error = exc
+        without_zones = _VTIMEZONE.sub("", text)
+        if without_zones != text:
+            try:
+                calendars = icalendar.Calendar.from_ical(without_zones, multiple=True)
+            except Exception:  # noqa: BLE001
+                pass
+            else:
+                reader.problem("CC901", None, message="vtimezone", reason=str(first_error)[:160])
+                return calendars
+    raise CalendarError(Problem(path, None, f"not a readable iCalendar file: {first_error}",
+                                hint="export the calendar again as .ics (RFC 5545)"))
+
+
+def _repaired(text: str, reader: EntryReader) -> str:
+    """Drop lines that are not content lines, close an unclosed VCALENDAR; report both.
+
+    Real exports carry stray lines (a lone ``X``) and truncated files; icalendar
+    rejects the whole file for either, while one lost line is all that is wrong.
+    """
+    logical: list[tuple[int, list[str]]] = []   # (first line number, physical lines)
+    for number, raw in enumerate(text.splitlines(), 1):
+        if raw[:1] in (" ", "\t") and logical:
+            logical[-1][1].append(raw)
+        elif raw.strip():
+            logical.append((number, [raw]))
+    kept, opened, closed = [], 0, 0
+    for number, lines in logical:
+        if ":" not in "".join(line[1:] if i else line for i, line in enumerate(lines)):
+            reader.problem("CC901", number, message="line", content=lines[0].strip()[:40])
+            continue
+        upper = lines[0].strip().upper()
+        opened += upper == "BEGIN:VCALENDAR"
+        closed += upper == "END:VCALENDAR"
+        kept.extend(lines)
+    if opened > closed:
+        reader.problem("CC901", len(kept), message="unclosed")
+        kept.extend(["END:VCALENDAR"] * (opened - closed))
+    return "\r\n".join(kept) + "\r\n"
+
+
+def _decode(source: CalendarSource, reader: EntryReader) -> str:
+    try:
+        return source.data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        reader.problem("CC914", None, encoding="windows-1252")
+        return source.data.decode("cp1252", errors="replace")
+
+
+def _event_blocks(text: str) -> list[tuple[int, tuple]]:
+    """Each VEVENT's BEGIN line and the lines of its own properties (not its alarms')."""
+    blocks: list[tuple[int, tuple]] = []
+    depth, current, fields = 0, None, {}
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        begin = _BEGIN.match(line)
+        if begin:
+            if begin.group(1).upper() == "VEVENT" and current is None:
+                current, depth, fields = number, 0, {}
+            elif current is not None:
+                depth += 1
+            continue
+        end = _END.match(line)
+        if end and current is not None:
+            if depth == 0:
+                blocks.append((current, tuple(fields.items())))
+                current = None
+            else:
+                depth -= 1
+            continue
+        if current is not None and depth == 0 and raw[:1] not in (" ", "\t"):
+            name = re.split(r"[;:]", line, maxsplit=1)[0].upper()
+            if name in _FIELD_PROPS and _FIELD_PROPS[name] not in fields:
+                fields[_FIELD_PROPS[name]] = number
+    return blocks
+
+
+def _report_other_components(calendar, reader: EntryReader) -> None:
+    counts: dict[str, int] = defaultdict(int)
+    for component in calendar.subcomponents:
+        if component.name in _NOT_POSTS or (component.name.startswith("X-") and component.name != "VEVENT"):
+            counts[component.name] += 1
+    for name in sorted(counts):
+        reader.problem("CC913", None, component=name, count=counts[name], key=name)
+
+
+def _prepare_calendar(calendar, blocks, offset: int, reader: EntryReader, options: ReadOptions):
+    """Settle zones (events mutated in place), then pair each VEVENT with its lines."""
+    zone, unknown = calendar_zone(calendar)
+    if unknown:
+        reader.problem("CC905", None, zone=unknown, read_as="UTC", key=unknown, field="X-WR-TIMEZONE")
+    notes = {}
+    for index, event in enumerate(calendar.walk("VEVENT")):
+        try:
+            notes[index] = make_event_aware(event, options.tz, zone)
+        except Exception as exc:  # noqa: BLE001 - a malformed time is reported below
+            notes[index] = exc
+    standard = utc_to_calendar_zone(calendar, zone)
+    prepared = []
+    for index, event in enumerate(standard.walk("VEVENT")):
+        line, field_lines = blocks[offset + index] if offset + index < len(blocks) else (None, ())
+        prepared.append((event, line, field_lines, notes.get(index)))
+    return prepared
+
+
+def _read_events(events, reader: EntryReader, options: ReadOptions, result: ReadResult) -> None:
+    groups: dict[str, list] = defaultdict(list)
+    singles = []
+    for event, line, field_lines, note in events:
+        uid = str(event.get("UID") or "").strip() or None
+        start = getattr(event.get("DTSTART"), "dt", None)
+        post_id = _post_id(event, uid, line)
+        if isinstance(note, Exception) or (event.get("DTSTART") is not None and start is None):
+            raw = event.get("DTSTART")
+            reader.problem("CC908", line, post_id, field="at", field_name="DTSTART",
+                           value=str(getattr(raw, "to_ical", lambda: raw)() if raw is not None else ""))
+            continue
+        if start is None:
+            reader.problem("CC908", line, post_id, message="missing", field="at", field_name="DTSTART")
+            continue
+        if is_all_day(start):
+            reader.problem("CC906", line, post_id, field="at", value=start.isoformat())
+            continue
+        if note is not None:
+            local = note.value
+            reader.problem(note.code, line, post_id, field="at", value=local.strftime("%Y-%m-%d %H:%M"),
+                           zone=note.zone_label, read_as=note.read_as, key=note.zone_label)
+        item = (event, line, field_lines, uid, post_id)
+        if uid and ("RRULE" in event or "RDATE" in event or "RECURRENCE-ID" in event):
+            groups[uid].append(item)
+        else:
+            singles.append(item)
+    _split_duplicate_masters(groups, singles, reader)
+    window = _window(events, options)
+    emitted = 0
+    for event, line, field_lines, uid, post_id in singles:
+        emitted = _emit(event, event["DTSTART"].dt, line, field_lines, uid, post_id, reader, options, result,
+                        emitted)
+    for uid in groups:
+        items = groups[uid]
+        by_component = {id(item[0]): item for item in items}
+        expansion = expand_series([item[0] for item in items], window[0], window[1])
+        head = items[0]
+        if expansion.error:
+            reader.problem("CC901", head[1], head[4], reason=expansion.error)
+            continue
+        if not expansion.occurrences:
+            reader.problem("CC920", head[1], head[4], start=window[0], end=window[1], field="at")
+        for start, component in expansion.occurrences:
+            event, line, field_lines, _, post_id = by_component.get(id(component), head)
+            emitted = _emit(event, start, line, field_lines, uid, post_id, reader, options, result, emitted)
+        if expansion.capped_at is not None:
+            reader.problem("CC912", head[1], head[4], field="at", limit=len(expansion.occurrences),
+                           until=expansion.capped_at)
+
+
+def _emit(event, start: datetime, line, field_lines, uid, post_id, reader: EntryReader,
+          options: ReadOptions, result: ReadResult, emitted: int) -> int:
+    """Build one post (or report why not); returns how many posts were considered."""
+    if emitted == options.max_posts:
+        reader.problem("CC918", line, count="?", limit=options.max_posts)
+    if emitted >= options.max_posts:
+        return emitted + 1
+    if is_cancelled(event):
+        reader.problem("CC919", line, post_id, field="status", at=start)
+        return emitted
+    fields = event_fields(event, options, reader, line, post_id)
+    tz = None
+    if isinstance(start.tzinfo, ZoneInfo):
+        # Hand over wall-clock time and zone, so DST gaps and overlaps are
+        # reported exactly as for a YAML or CSV time.
+        tz, start = start.tzinfo, start.replace(tzinfo=None)
+    fields["at"] = start
+    post = reader.build(fields, line, post_id, field_lines, uid=uid, tz=tz)
+    if post is not None:
+        result.posts.append(post)
+    return emitted + 1
+
+
+def _post_id(event, uid: Optional[str], line: Optional[int]) -> str:
+    explicit = str(event.get("X-CHARTERCHECK-ID") or "").strip()
+    return explicit or uid or f"line-{line}"
+
+
+def _split_duplicate_masters(groups: dict, singles: list, reader: EntryReader) -> None:
+    """Two events with one UID and no RECURRENCE-ID: an RFC error, often a paste.
+
+    The second is read as an event of its own; the engine reports a same-time
+    copy (CC907), and a copy at another time is reported here.
+    """
+    masters: dict[str, tuple] = {}
+    for item in singles:
+        uid = item[3]
+        if uid:
+            first = masters.setdefault(uid, item)
+            if first is not item and first[0]["DTSTART"].dt != item[0]["DTSTART"].dt:
+                _duplicate(reader, item, first)
+    for uid, items in groups.items():
+        kept = []
+        for item in items:
+            if "RECURRENCE-ID" not in item[0]:
+                first = masters.setdefault(uid, item)
+                if first is not item:
+                    _duplicate(reader, item, first)
+                    continue
+            kept.append(item)
+        items[:] = kept or items
+
+
+def _duplicate(reader: EntryReader, item, first) -> None:
+    reader.problem("CC907", item[1], item[4], field="id", id=item[3], other=f"{reader.path}:{first[1]}")
+
+
+def _window(events, options: ReadOptions) -> tuple[datetime, datetime]:
+    """Where recurrences are expanded (see the module docstring)."""
+    starts, explicit_ends, open_ended = [], [], False
+    for event, *_ in events:
+        start = getattr(event.get("DTSTART"), "dt", None)
+        if not isinstance(start, datetime) or start.tzinfo is None:
+            continue
+        starts.append(start)
+        explicit_ends.append(start)
+        rule = event.get("RRULE")
+        if rule is not None and not isinstance(rule, list):
+            until = (rule.get("UNTIL") or [None])[0]
+            if isinstance(until, datetime):
+                explicit_ends.append(until if until.tzinfo else until.replace(tzinfo=start.tzinfo))
+            else:
+                open_ended = open_ended or until is None
+        elif rule is not None:
+            open_ended = True
+        for rdate in _rdates(event):
+            explicit_ends.append(rdate)
+    if not starts:
+        now = options.now or datetime(2000, 1, 1, tzinfo=options.tz)
+        return now, now
+    now = options.now or max(explicit_ends)
+    horizon = now + HORIZON
+    start = options.expand_start - LOOK_BACK if options.expand_start else min(starts)
+    if options.expand_end:
+        end = options.expand_end
+    else:
+        end = horizon if open_ended else min(horizon, max(explicit_ends))
+    return start, max(start, end + timedelta(seconds=1))
+
+
+def _rdates(event) -> list[datetime]:
+    values = event.get("RDATE")
+    out = []
+    for item in values if isinstance(values, list) else ([values] if values is not None else []):
+        for value in getattr(item, "dts", []):
+            moment = getattr(value, "dt", None)
+            if isinstance(moment, tuple):
+                moment = moment[0]
+            if isinstance(moment, datetime) and moment.tzinfo is not None:
+                out.append(moment)
+    return out

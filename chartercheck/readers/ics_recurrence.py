@@ -1,0 +1,146 @@
+"""Expanding one recurring iCalendar series inside a window, in bounded time.
+
+``recurring-ical-events`` does the RFC 5545 work (RRULE, RDATE, EXDATE,
+RECURRENCE-ID overrides, THISANDFUTURE); this module only keeps it bounded.
+``dateutil`` walks a rule from its DTSTART, one candidate at a time, and
+returns whole lists, so an absurd rule (``FREQ=SECONDLY`` with no end, or a
+daily rule that started in 1970) would cost time and memory without limit.
+Two guards keep every series cheap whatever it says:
+
+* **rebasing** — when the rule would take more than :data:`STEP_BUDGET` steps
+  to reach the window, its DTSTART is moved forward by a whole number of
+  periods (same wall-clock time, so the same occurrences), and COUNT is
+  lowered by the periods skipped;
+* **a short window for dense rules** — the series is only asked for the span
+  that can hold :data:`MAX_OCCURRENCES` candidates, judged from its
+  frequency, interval and BYxxx lists; what lies beyond is reported (CC912).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any, Optional
+
+#: Occurrences kept per series; more is reported as CC912.
+MAX_OCCURRENCES = 1000
+#: Rule steps tolerated between DTSTART and the window before rebasing.
+STEP_BUDGET = 20_000
+
+_PERIODS = {"SECONDLY": timedelta(seconds=1), "MINUTELY": timedelta(minutes=1),
+            "HOURLY": timedelta(hours=1), "DAILY": timedelta(days=1), "WEEKLY": timedelta(weeks=1),
+            "MONTHLY": timedelta(days=28), "YEARLY": timedelta(days=365)}
+#: Only these periods are exact in wall-clock time, so only they can be rebased.
+_REBASABLE = ("SECONDLY", "MINUTELY", "HOURLY", "DAILY", "WEEKLY")
+#: BYxxx parts that can multiply the candidates of one period.
+_EXPANDING_PARTS = ("BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY", "BYMONTHDAY", "BYYEARDAY",
+                    "BYWEEKNO", "BYMONTH", "BYSETPOS")
+
+
+@dataclass
+class Expansion:
+    """What one series gave: (start, source component) pairs, and whether it was cut."""
+
+    occurrences: list[tuple[datetime, Any]] = field(default_factory=list)
+    capped_at: Optional[datetime] = None     # the last occurrence kept, when more were cut
+    error: Optional[str] = None              # the series could not be expanded at all
+
+
+def expand_series(components: list, start: datetime, end: datetime,
+                  limit: int = MAX_OCCURRENCES) -> Expansion:
+    """Occurrences of one UID's components (a master and its overrides) in ``[start, end)``.
+
+    ``start``/``end`` must be aware; every DTSTART of ``components`` must be
+    an aware datetime already (the reader resolves zones first).
+    """
+    from recurring_ical_events.adapters.event import EventAdapter
+    from recurring_ical_events.series import Series
+
+    master = next((c for c in components if "RECURRENCE-ID" not in c), None)
+    stop = end
+    rule = _single_rule(master) if master is not None else None
+    if rule is not None:
+        if not _rebase(master, rule, start):
+            return Expansion()   # COUNT ran out before the window: nothing to expand
+        period = _effective_period(rule)
+        first = max(start, master["DTSTART"].dt)
+        stop = min(end, first + period * (limit + 1))
+    try:
+        series = Series([EventAdapter(c) for c in components])
+        found: dict[datetime, Any] = {}
+        for occurrence in series.between(start, stop):
+            begin = occurrence.start
+            if isinstance(begin, datetime) and begin >= start and begin not in found:
+                found[begin] = occurrence._adapter._component   # the override, or the master
+    except Exception as exc:  # noqa: BLE001 - any library failure is one unreadable series
+        return Expansion(error=f"{type(exc).__name__}: {exc}"[:200])
+    ordered = sorted(found.items(), key=lambda item: item[0])
+    result = Expansion(ordered[:limit])
+    rule_goes_on = (rule is not None and stop < end and _part(rule, "COUNT") is None
+                    and _continues_after(rule, stop))
+    if len(ordered) > limit or (rule_goes_on and ordered):
+        result.capped_at = result.occurrences[-1][0]
+    return result
+
+
+def _single_rule(component) -> Optional[dict]:
+    """The component's RRULE as a dict of lists, or None (none, several, or unreadable)."""
+    rule = component.get("RRULE")
+    if rule is None or isinstance(rule, list):
+        return None
+    return rule if hasattr(rule, "get") else None
+
+
+def _part(rule, name: str, default=None):
+    value = rule.get(name)
+    if value is None:
+        return default
+    return value[0] if isinstance(value, (list, tuple)) and value else value
+
+
+def _effective_period(rule) -> timedelta:
+    """The shortest average gap between candidates of ``rule`` (never zero)."""
+    freq = str(_part(rule, "FREQ", "DAILY")).upper()
+    interval = max(1, int(_part(rule, "INTERVAL", 1) or 1))
+    period = _PERIODS.get(freq, timedelta(days=1)) * interval
+    factor = 1
+    for name in _EXPANDING_PARTS:
+        values = rule.get(name)
+        if isinstance(values, (list, tuple)) and len(values) > 1:
+            factor *= len(values)
+    return max(period / factor, timedelta(seconds=1))
+
+
+def _rebase(master, rule, start: datetime) -> bool:
+    """Move a far-away DTSTART close to ``start``; False when COUNT ends before it."""
+    freq = str(_part(rule, "FREQ", "")).upper()
+    dtstart = master["DTSTART"].dt
+    if freq not in _REBASABLE or not isinstance(dtstart, datetime) or dtstart >= start:
+        return True
+    period = _PERIODS[freq] * max(1, int(_part(rule, "INTERVAL", 1) or 1))
+    if (start - dtstart) / _effective_period(rule) <= STEP_BUDGET:
+        return True
+    import icalendar
+
+    skipped = int((start - dtstart) / period)
+    count = _part(rule, "COUNT")
+    if count is not None:
+        if int(count) <= skipped:
+            return False
+        rule["COUNT"] = [int(count) - skipped]
+    shift = period * skipped
+    # Aware + timedelta is wall-clock arithmetic: the local time of day is kept.
+    master["DTSTART"] = icalendar.vDDDTypes(dtstart + shift)
+    if "DTEND" in master and isinstance(master["DTEND"].dt, datetime):
+        master["DTEND"] = icalendar.vDDDTypes(master["DTEND"].dt + shift)
+    return True
+
+
+def _continues_after(rule, moment: datetime) -> bool:
+    until = _part(rule, "UNTIL")
+    if isinstance(until, date) and not isinstance(until, datetime):
+        return until > moment.date()
+    if isinstance(until, datetime):
+        if until.tzinfo is None:
+            until = until.replace(tzinfo=moment.tzinfo)
+        return until > moment
+    return True
