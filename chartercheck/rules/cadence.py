@@ -57,8 +57,9 @@ def channel_weekly_cap(ctx):
 
     Why: a sustainable rhythm beats bursts of activity; a weekly ceiling keeps
     each post worth reading. The window rolls (any 7 days, not just Monday to
-    Sunday), so a cluster across a weekend is caught too. Each post that takes
-    the window over the cap is reported. Fix: spread or drop posts, or raise
+    Sunday), so a cluster across a weekend is caught too. One finding is given
+    per stretch of overflowing windows, at the post that starts it, quoting the
+    fullest 7 days. Fix: spread or drop posts, or raise
     ``channels.*.max_per_week``.
 
     Fires::
@@ -83,13 +84,24 @@ def channel_weekly_cap(ctx):
             continue
         days = [ctx.local(p.at).date() for p in posts]
         start = 0
-        for end, post in enumerate(posts):
-            while days[start] <= days[end] - timedelta(days=7):
-                start += 1
-            count = end - start + 1
-            if count > cap:
-                yield ctx.finding(post, channel=channel, field="at", count=count, first=days[end] - timedelta(days=6),
-                                  last=days[end], max=cap)
+        run_first, run_day, peak = None, None, (0, None)  # a run of consecutive over-cap windows
+        for end, post in enumerate(posts + [None]):
+            if post is not None:
+                while days[start] <= days[end] - timedelta(days=7):
+                    start += 1
+                count = end - start + 1
+            if post is not None and count > cap:
+                if run_first is None:
+                    run_first, run_day = post, days[end]
+                if count > peak[0]:
+                    peak = (count, days[end])
+                continue
+            if run_first is not None:
+                # One finding per overflowing stretch, at the post that started
+                # it, quoting the fullest window of the stretch.
+                yield ctx.finding(run_first, channel=channel, field="at", key=run_day.isoformat(),
+                                  count=peak[0], first=peak[1] - timedelta(days=6), last=peak[1], max=cap)
+                run_first, run_day, peak = None, None, (0, None)
 
 
 @rule("CC103", "channel-min-gap", Severity.WARNING, Scope.CALENDAR)

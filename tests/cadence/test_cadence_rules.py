@@ -56,11 +56,14 @@ def test_weekly_cap_rolls_over_week_boundaries():
             ("c", "linkedin", "2026-11-29 09:00"), ("d", "linkedin", "2026-11-30 09:00"),
             ("e", "linkedin", "2026-12-04 09:00")]
     report = lint_text(charter, posts(*rows), select=["CC102"])
-    # d's window (24-30 Nov) holds a, b, c, d; e's (28 Nov - 4 Dec) holds b, c, d, e.
-    assert codes(report) == [("CC102", "d"), ("CC102", "e")]
-    # e's window from 29 Nov holds c, d, e only.
-    report = lint_text(charter, posts(*rows[:4], ("e", "linkedin", "2026-12-05 09:00")), select=["CC102"])
+    # d's window (24-30 Nov) holds a, b, c, d; e's (28 Nov - 4 Dec) holds b, c, d, e:
+    # one overflowing stretch, reported once at d.
     assert codes(report) == [("CC102", "d")]
+    assert report.findings[0].message.startswith("4 posts on linkedin in the 7 days")
+    # Two separate stretches give two findings.
+    far = rows[:4] + [(f"w{i}", "linkedin", f"2026-12-{14 + i} 09:00") for i in range(4)]
+    report = lint_text(charter, posts(*far), select=["CC102"])
+    assert codes(report) == [("CC102", "d"), ("CC102", "w3")]
 
 
 def test_min_gap_edge_exactly_the_gap_passes():
