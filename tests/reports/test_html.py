@@ -1,0 +1,54 @@
+"""The HTML report's markup: self-contained, complete, degrading without posts."""
+from __future__ import annotations
+
+import re
+
+from chartercheck.formatters.html import render
+from chartercheck.model import Report
+
+
+def test_self_contained_no_network(week):
+    page = render(*week[:1], posts=week[1], charter=week[2])
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
+    assert "<link" not in page and "@import" not in page and "url(" not in page
+    assert "<style>" in page and "<script>" in page
+
+
+def test_grid_has_days_channels_posts_and_findings(week):
+    report, posts, charter = week
+    page = render(report, posts=posts, charter=charter)
+    for day in ("Mon 23 Nov", "Tue 24 Nov", "Sun 29 Nov"):
+        assert day in page
+    for channel in ("instagram", "facebook", "tiktk"):
+        assert f'<th scope="row" class="channel">{channel}</th>' in page
+    for finding in report.findings:
+        assert finding.code in page
+    assert 'data-post="ig1"' in page  # a post without findings is drawn too
+    assert "over-cap" in page  # two instagram posts on Monday, cap 1
+
+
+def test_charts_from_posts_and_charter(week):
+    report, posts, charter = week
+    page = render(report, posts=posts, charter=charter)
+    assert 'id="pillar-chart"' in page and "conseils" in page
+    assert 'id="commercial-chart"' in page
+
+
+def test_without_posts_the_grid_comes_from_findings(week):
+    report, _, _ = week
+    page = render(report)
+    assert 'data-post="ig2"' in page and 'data-post="ig1"' not in page
+    assert "Charts need the run's posts" in page
+
+
+def test_empty_report_renders():
+    page = render(Report("embedded:default", (), 0, (), None, None, lang="fr"))
+    assert "Aucun problème" in page and "<html lang=\"fr\">" in page
+
+
+def test_escapes_user_text(week):
+    report, posts, charter = week
+    from dataclasses import replace
+    posts = [replace(posts[0], text="<img src=x onerror=alert(1)> & co")] + list(posts[1:])
+    page = render(report, posts=posts, charter=charter)
+    assert "<img src=x" not in page and "&lt;img src=x" in page
