@@ -58,3 +58,23 @@ def test_twin_with_history_and_range_matches(twin, charter):
     reference = key_set([history, os.path.join(SAMPLES, "week48-faulty.yaml")])
     assert key_set([history, os.path.join(SAMPLES, f"week48-faulty.{twin}")]) == reference
     assert reference, "the faulty plan should have findings"
+
+
+@pytest.mark.parametrize("export", ["google-autumn-rendezvous.ics", "outlook-autumn-rendezvous.ics"])
+def test_producer_exports_lint_like_the_yaml_plan(export, charter):
+    """Weekly series with an EXDATE, an override and the change to winter time (25 Oct 2026).
+
+    Post ids are left out of the comparison: every occurrence of a series
+    keeps its UID, while the YAML plan names each post.
+    """
+    options = LintOptions(now=parse_cli_datetime("2026-10-01 09:00", charter.tz))
+
+    def keys(path):
+        report = run([os.path.join(SAMPLES, path)], charter, options)
+        return report.posts, {(f.code, f.location.channel, f.location.at.isoformat() if f.location.at else None,
+                               f.severity, f.message) for f in report.findings}
+
+    yaml_posts, reference = keys("google-autumn-rendezvous.yaml")
+    posts, found = keys(export)
+    assert posts == yaml_posts == 6
+    assert found == reference
