@@ -63,7 +63,8 @@ def text_too_long(ctx, post):
     """
     for channel, limits in _limits(ctx, post):
         if limits.max_length is not None and post.text:
-            size = measure(post.text, limits.counting, limits.max_length)
+            urls = ctx.facts(post).urls if limits.counting != "graphemes" else None
+            size = measure(post.text, limits.counting, limits.max_length, urls)
             if size.length > limits.max_length:
                 over = size.length - limits.max_length
                 yield ctx.finding(post, "weighted" if limits.counting != "graphemes" else "message",

@@ -136,3 +136,26 @@ channels:
     assert channel_limits(charter.channel("pro")).max_length == 3000
     news = channel_limits(charter.channel("news"))
     assert news.max_length is None and news.max_hashtags is None and news.links_clickable
+
+
+# -- the fast paths agree with a plain walk over grapheme clusters --------------------
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from chartercheck.platforms.counting import _GRAPHEME_RE, _x_char_weight  # noqa: E402
+from chartercheck.text.normalize import is_emoji  # noqa: E402
+
+PIECES = ["a", "é", "e\u0301", " ", "\r\n", "\n", "日", "…", "’", "©", "™", "🍷", "❤", "❤️", "👍🏽", "🇫🇷",
+          "👨‍👩‍👧‍👦", "1️⃣", "#", "@", "‼", "\u200d", "\ufe0f", "🏴\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F"]
+
+
+def walk_weight(text):
+    return sum(2 if is_emoji(g) else sum(_x_char_weight(ord(c)) for c in g) for g in _GRAPHEME_RE.findall(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40))
+def test_fast_counts_match_a_walk_over_graphemes(pieces):
+    import unicodedata
+    text = unicodedata.normalize("NFC", "".join(pieces))
+    assert grapheme_count(text) == len(_GRAPHEME_RE.findall(text))
+    assert x_weighted_length(text) == walk_weight(text)
