@@ -46,7 +46,7 @@ class Step:
     index: int                        # 1-based position in approval.steps
     role: str
     need: int                         # min_approvers
-    reasons: tuple[str, ...]          # conditions that made it required; () when unconditional
+    when: tuple[str, ...]             # its conditions; () when unconditional
     approvals: tuple[Approval, ...]   # valid approvals by distinct members holding the role
     attempts: int = 0                 # flawed approvals standing for this step
 
@@ -98,9 +98,9 @@ def _analyse(ctx, post: Post) -> Workflow:
     four_eyes = charter.get("approval.four_eyes", False)
     required = []
     for index, spec in enumerate(charter.get("approval.steps", []), start=1):
-        reasons = required_because(ctx, post, spec.get("when"))
-        if reasons is not None:
-            required.append((index, spec, reasons))
+        when = tuple(spec.get("when") or ())
+        if applies(ctx, post, when):
+            required.append((index, spec, when))
     valid: dict[int, dict[str, Approval]] = {index: {} for index, _, _ in required}
     flaws: list[Flaw] = []
     for approval in post.approvals:
@@ -116,15 +116,14 @@ def _analyse(ctx, post: Post) -> Workflow:
             for index, spec, _ in required:
                 if spec["role"] in (member.get("roles") or ()) and approval.role in (None, spec["role"]):
                     matched = True
-                    # one member counts once per step, with their earliest approval
                     earlier = valid[index].get(member["id"])
-                    if earlier is None or (approval.at and (earlier.at is None or approval.at < earlier.at)):
+                    if earlier is None or _current_first(approval, post) < _current_first(earlier, post):
                         valid[index][member["id"]] = approval
             if not matched:
                 flaws.append(Flaw(approval, "no_role", member))
-    steps = [Step(index, spec["role"], spec.get("min_approvers", 1), reasons,
+    steps = [Step(index, spec["role"], spec.get("min_approvers", 1), when,
                   tuple(sorted(valid[index].values(), key=_approval_order)))
-             for index, spec, reasons in required]
+             for index, spec, when in required]
     return Workflow(*_attribute(steps, flaws), author)
 
 
@@ -149,30 +148,44 @@ def _attribute(steps: list[Step], flaws: list[Flaw]) -> tuple[tuple[Step, ...], 
     return tuple(steps), tuple(out)
 
 
-def required_because(ctx, post: Post, when) -> Optional[tuple[str, ...]]:
-    """Why a step with ``when`` conditions applies to ``post``: ``()`` for an
-    unconditional step, the conditions that hold, or None when it does not apply."""
-    if not when or "always" in when:
-        return ()
-    held = []
-    for condition in when:
-        if condition == "sponsored" and post.sponsored:
-            held.append("sponsored")
-        elif condition == "commercial" and ctx.fires("CC201", post):
-            held.append("commercial")
-        elif condition == "claims" and ctx.fires("CC203", post):
-            held.append("claims")
-        elif condition == "compliance" and compliance_codes(ctx, post):
-            held.append("compliance")
-    return tuple(held) or None
+#: Conditions from cheapest to dearest to evaluate: a step applies as soon as one holds.
+_CONDITION_ORDER = ("always", "sponsored", "claims", "commercial", "compliance")
+
+
+def applies(ctx, post: Post, when: tuple[str, ...]) -> bool:
+    """Whether a step with conditions ``when`` is required for ``post`` (no conditions: always)."""
+    if not when:
+        return True
+    return any(_holds(ctx, post, c) for c in sorted(set(when), key=_CONDITION_ORDER.index))
+
+
+def held_conditions(ctx, post: Post, when: tuple[str, ...]) -> tuple[str, ...]:
+    """Every condition of ``when`` that holds for ``post``, in the charter's order (for messages)."""
+    return tuple(c for c in dict.fromkeys(when) if _holds(ctx, post, c))
+
+
+def _holds(ctx, post: Post, condition: str) -> bool:
+    if condition == "always":
+        return True
+    if condition == "sponsored":
+        return post.sponsored
+    if condition == "commercial":
+        return ctx.fires("CC201", post)
+    if condition == "claims":
+        return ctx.fires("CC203", post)
+    return condition == "compliance" and bool(compliance_codes(ctx, post))
 
 
 def compliance_codes(ctx, post: Post) -> list[str]:
     """Enabled CC6xx rules (pack listed in ``compliance:``, or no pack) that fire on ``post``."""
-    packs = set(ctx.charter.get("compliance", []))
-    return [spec.code for spec in all_rules()
-            if spec.code.startswith("CC6") and spec.scope is Scope.POST
-            and (spec.pack is None or spec.pack in packs) and ctx.fires(spec.code, post)]
+    cache = _CACHE.setdefault(ctx, {})
+    codes = cache.get("compliance")
+    if codes is None:
+        packs = set(ctx.charter.get("compliance", []))
+        codes = cache["compliance"] = [spec.code for spec in all_rules()
+                                       if spec.code.startswith("CC6") and spec.scope is Scope.POST
+                                       and (spec.pack is None or spec.pack in packs)]
+    return [code for code in codes if ctx.fires(code, post)]
 
 
 def _same_person(who: str, member: Optional[dict], author_name: Optional[str], author: Optional[dict]) -> bool:
@@ -181,6 +194,14 @@ def _same_person(who: str, member: Optional[dict], author_name: Optional[str], a
     if member is not None and author is not None:
         return member["id"] == author["id"]
     return str(who).strip().casefold() == str(author_name).strip().casefold()
+
+
+def _current_first(approval: Approval, post: Post) -> tuple:
+    """Which of a member's approvals stands for them: the earliest one given
+    after the last edit (the approval of the version to publish), else their
+    earliest (CC405 reports that it is stale)."""
+    stale = bool(post.updated_at and approval.at and approval.at < post.updated_at)
+    return (stale,) + _approval_order(approval)
 
 
 def _approval_order(approval: Approval) -> tuple:
@@ -216,13 +237,15 @@ def unapproved_but_claimed(workflow_: Workflow, post: Post) -> bool:
     """Status says approved/scheduled, a step is required, yet nobody approved (CC407 reports it)."""
     return post.status in CLAIMS_APPROVED and bool(workflow_.steps) and not post.approvals
 
+
 def _reason(ctx, post: Post, step: Step) -> str:
     """Why the step was required, in words: every post, or the conditions that held."""
-    if not step.reasons:
+    reasons = held_conditions(ctx, post, step.when)
+    if not step.when or "always" in reasons:
         return i18n.render("CC401.always", ctx.lang)
     parts = [i18n.render(f"CC401.because_{condition}", ctx.lang,
                          codes=", ".join(compliance_codes(ctx, post)) if condition == "compliance" else "")
-             for condition in step.reasons]
+             for condition in reasons]
     return i18n.render("CC401.because", ctx.lang, conditions=", ".join(parts))
 
 
@@ -481,7 +504,7 @@ def unsupervised_author(ctx, post):
     says. An in-house approver is a team member who is not ``external``, holds
     no supervised role and is not the author. Authors are matched to
     ``team.members`` by id, e-mail or name; an author unknown to the team is
-    left to CC402-style review and not judged here. Fix: have one of the
+    not judged here (nothing says whether they are supervised). Fix: have one of the
     members listed in the hint approve the post.
 
     Fires::

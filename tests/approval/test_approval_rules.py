@@ -324,3 +324,11 @@ def test_french_messages_are_complete():
                        select=["CC4"], lang="fr")
     assert report.findings[0].message == ("validée par « jules », qui n'est pas membre de l'équipe ; "
                                           "l'étape 1 (brand_manager) reste donc sans validation")
+
+
+def test_approval_given_again_after_an_edit_is_the_one_checked_for_lead_time():
+    report = lint(post(approvals=[("marc", "2026-11-19 10:00"), ("marc", "2026-11-24 08:00")],
+                       updated_at="2026-11-23 18:00"), now="2026-11-24 09:00")
+    assert found(report) == [("CC404", "p")]  # the new version was approved 4h before publication
+    stale_only = lint(post(approvals=[("marc", "2026-11-19 10:00")], updated_at="2026-11-23 18:00"))
+    assert found(stale_only) == [("CC405", "p")]
