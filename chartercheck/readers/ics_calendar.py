@@ -26,7 +26,7 @@ from ..errors import CalendarError, Problem
 from .base import CalendarSource, ReadOptions, ReadResult
 from .ics_fields import event_fields, is_cancelled
 from .ics_recurrence import expand_series
-from .ics_zones import calendar_zone, is_all_day, make_event_aware, utc_to_calendar_zone
+from .ics_zones import calendar_zone, is_all_day, make_event_aware, safe_dt, utc_to_calendar_zone
 from .normalize import EntryReader
 
 #: How far before ``--from`` recurrences are still expanded (cadence look-back).
@@ -183,7 +183,7 @@ def _read_events(events, reader: EntryReader, options: ReadOptions, result: Read
     singles = []
     for event, line, field_lines, note in events:
         uid = str(event.get("UID") or "").strip() or None
-        start = getattr(event.get("DTSTART"), "dt", None)
+        start = safe_dt(event.get("DTSTART"))
         post_id = _post_id(event, uid, line)
         if isinstance(note, Exception) or (event.get("DTSTART") is not None and start is None):
             raw = event.get("DTSTART")
@@ -290,7 +290,7 @@ def _window(events, options: ReadOptions) -> tuple[datetime, datetime]:
     """Where recurrences are expanded (see the module docstring)."""
     starts, explicit_ends, open_ended = [], [], False
     for event, *_ in events:
-        start = getattr(event.get("DTSTART"), "dt", None)
+        start = safe_dt(event.get("DTSTART"))
         if not isinstance(start, datetime) or start.tzinfo is None:
             continue
         starts.append(start)
@@ -324,7 +324,7 @@ def _rdates(event) -> list[datetime]:
     out = []
     for item in values if isinstance(values, list) else ([values] if values is not None else []):
         for value in getattr(item, "dts", []):
-            moment = getattr(value, "dt", None)
+            moment = safe_dt(value)
             if isinstance(moment, tuple):
                 moment = moment[0]
             if isinstance(moment, datetime) and moment.tzinfo is not None:

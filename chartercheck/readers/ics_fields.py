@@ -32,6 +32,7 @@ from typing import Optional
 
 from .base import ReadOptions
 from .labels import resolve_all, resolve_label, split_prefix
+from .ics_zones import safe_dt
 from .normalize import EntryReader
 
 _STATUS = {"TENTATIVE": "review", "CONFIRMED": "approved"}
@@ -150,7 +151,7 @@ def event_fields(event, options: ReadOptions, reader: EntryReader, line, post_id
     if status is None:
         status = _STATUS.get(str(event.get("STATUS") or "").strip().upper())
     fields["status"] = status
-    modified = getattr(event.get("LAST-MODIFIED"), "dt", None)
+    modified = safe_dt(event.get("LAST-MODIFIED"))
     if modified is not None:
         fields["updated_at"] = modified
     return fields

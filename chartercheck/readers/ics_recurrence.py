@@ -58,13 +58,12 @@ def expand_series(components: list, start: datetime, end: datetime,
     master = next((c for c in components if "RECURRENCE-ID" not in c), None)
     stop = end
     rule = _single_rule(master) if master is not None else None
-    if rule is not None:
-        if not _rebase(master, rule, start):
-            return Expansion()   # COUNT ran out before the window: nothing to expand
-        period = _effective_period(rule)
-        first = max(start, master["DTSTART"].dt)
-        stop = min(end, first + period * (limit + 1))
     try:
+        if rule is not None:
+            if not _rebase(master, rule, start):
+                return Expansion()   # COUNT ran out before the window: nothing to expand
+            first = max(start, master["DTSTART"].dt)
+            stop = min(end, first + _effective_period(rule) * (limit + 1))
         series = Series([EventAdapter(c) for c in components])
         found: dict[datetime, Any] = {}
         for occurrence in series.between(start, stop):

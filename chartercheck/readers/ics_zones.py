@@ -30,6 +30,16 @@ TIME_PROPERTIES = ("DTSTART", "DTEND", "RDATE", "EXDATE", "RECURRENCE-ID")
 _OFFSET_IN_NAME = re.compile(r"\((?:UTC|GMT)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?\)", re.I)
 
 
+def safe_dt(prop):
+    """A property's date or datetime, or None when absent or unreadable (a broken value)."""
+    if prop is None:
+        return None
+    try:
+        return prop.dt
+    except Exception:  # noqa: BLE001 - icalendar raises on access to a broken value
+        return None
+
+
 def zone_by_name(name: str) -> Optional[tzinfo]:
     """A zone from an IANA or Windows name, as icalendar would resolve it."""
     zone = optional_zone(name)
@@ -72,7 +82,7 @@ def make_event_aware(event, default: tzinfo, calendar_zone: Optional[tzinfo]) ->
     All-day values (dates) are left alone: the reader reports and skips them.
     """
     start_prop = event.get("DTSTART")
-    start = getattr(start_prop, "dt", None)
+    start = safe_dt(start_prop)
     note = None
     zone: Optional[tzinfo] = None
     if isinstance(start, datetime):
@@ -109,12 +119,12 @@ def _localize_property(value, zone: tzinfo):
     if isinstance(value, list):
         return [_localize_property(item, zone) for item in value]
     if isinstance(value, icalendar.vDDDLists):     # EXDATE / RDATE lists
-        items = [getattr(d, "dt", None) for d in value.dts]
+        items = [safe_dt(d) for d in value.dts]
         if not any(_is_naive(i) for i in items):
             return value
         fixed = [(_aware(i, zone) if _is_naive(i) else i) for i in items if i is not None]
         return icalendar.vDDDLists(fixed) if fixed else value
-    inner = getattr(value, "dt", None)
+    inner = safe_dt(value)
     if _is_naive(inner):
         return icalendar.vDDDTypes(_aware(inner, zone))
     return value
