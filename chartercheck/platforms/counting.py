@@ -11,6 +11,9 @@ in a spreadsheet may still be refused:
 * **Bluesky** and most others (``graphemes``) count user-perceived characters:
   "é" written as e + combining accent, a flag or a family emoji each count 1.
 * **Mastodon** (``graphemes_short_urls``) counts graphemes but every URL as 23.
+* **TikTok**'s API counts UTF-16 code units (``utf16``: an emoji outside the
+  Basic Multilingual Plane counts 2); **YouTube** limits descriptions in UTF-8
+  bytes (``utf8_bytes``: "é" counts 2).
 
 :func:`measure` returns not only the length but what made it (how many URLs,
 how many double-weight characters) and where the text stops fitting, so a
@@ -27,7 +30,9 @@ import regex
 
 from ..text.normalize import EMAIL_RE, URL_RE, is_emoji
 
-COUNTINGS = ("weighted", "graphemes", "graphemes_short_urls")
+COUNTINGS = ("weighted", "graphemes", "graphemes_short_urls", "utf16", "utf8_bytes")
+#: Countings where a URL counts :data:`URL_WEIGHT` whatever its length.
+SHORT_URL_COUNTINGS = ("weighted", "graphemes_short_urls")
 
 #: What a URL counts on networks that shorten links (X's t.co, Mastodon).
 URL_WEIGHT = 23
@@ -156,16 +161,32 @@ def _url_spans(text: str, urls: Optional[Sequence[str]] = None) -> list[tuple[in
     return spans
 
 
+def _segment_size(segment: str, counting: str) -> tuple[int, int]:
+    """Size of a URL-free ``segment`` and how many of its units weigh 2 (X only)."""
+    if counting == "weighted":
+        return _x_weight(segment)
+    if counting == "utf16":
+        return len(segment.encode("utf-16-le")) // 2, 0
+    if counting == "utf8_bytes":
+        return len(segment.encode("utf-8")), 0
+    return grapheme_count(segment), 0
+
+
+def _cluster_size(cluster: str, counting: str) -> int:
+    if counting == "weighted":
+        return _x_cluster_weight(cluster)
+    if counting in ("utf16", "utf8_bytes"):
+        return _segment_size(cluster, counting)[0]
+    return 1
+
+
 def _overflow_index(text: str, counting: str, limit: int, urls: list[tuple[int, int]]) -> int:
     """Index of the first unit (grapheme or URL) that takes the text past ``limit``."""
     total = 0
     position = 0
     for start, end in urls + [(len(text), len(text))]:
         for grapheme in _GRAPHEME_RE.findall(text[position:start]):
-            if counting == "weighted":
-                total += _x_cluster_weight(grapheme)
-            else:
-                total += 1
+            total += _cluster_size(grapheme, counting)
             if total > limit:
                 return position
             position += len(grapheme)
@@ -190,17 +211,13 @@ def measure(text: str, counting: str = "graphemes", limit: Optional[int] = None,
     text = text or ""
     if counting == "weighted" and not text.isascii():
         text = unicodedata.normalize("NFC", text)
-    spans = _url_spans(text, urls) if counting != "graphemes" else []
+    spans = _url_spans(text, urls) if counting in SHORT_URL_COUNTINGS else []
     length = heavy = 0
     position = 0
     for start, end in spans + [(len(text), len(text))]:
-        segment = text[position:start]
-        if counting == "weighted":
-            weight, heavy_units = _x_weight(segment)
-            length += weight
-            heavy += heavy_units
-        else:
-            length += grapheme_count(segment)
+        size, heavy_units = _segment_size(text[position:start], counting)
+        length += size
+        heavy += heavy_units
         if start < end:
             length += URL_WEIGHT
         position = end

@@ -18,6 +18,10 @@ import regex
 from .. import i18n
 from ..model import Severity
 from ..platforms import channel_limits, measure
+from ..platforms.counting import SHORT_URL_COUNTINGS
+
+#: Message variant per counting, so units are named right ("weighted characters", "bytes").
+_LENGTH_MESSAGES = {"weighted": "weighted", "utf8_bytes": "bytes"}
 from .registry import Scope, rule
 
 
@@ -35,8 +39,9 @@ def text_too_long(ctx, post):
     nobody is there to rewrite it. Counts follow each network: on X the weighted
     count (text in NFC; every URL 23, whatever its length; emoji and characters
     outside the Latin ranges 2); on Bluesky 300 grapheme clusters (an accented
-    letter or a flag is one); Mastodon counts URLs 23. YouTube and Pinterest
-    titles have their own limit. Fix: cut at least the excess the message gives
+    letter or a flag is one); Mastodon counts URLs 23; TikTok counts UTF-16
+    units and YouTube descriptions UTF-8 bytes. YouTube and Pinterest titles
+    have their own limit. Fix: cut at least the excess the message gives
     (the hint quotes where the text stops fitting), or split it into a thread.
     Reads ``channels.*.platform`` and ``channels.*.max_length`` (an override).
 
@@ -63,11 +68,11 @@ def text_too_long(ctx, post):
     """
     for channel, limits in _limits(ctx, post):
         if limits.max_length is not None and post.text:
-            urls = ctx.facts(post).urls if limits.counting != "graphemes" else None
+            urls = ctx.facts(post).urls if limits.counting in SHORT_URL_COUNTINGS else None
             size = measure(post.text, limits.counting, limits.max_length, urls)
             if size.length > limits.max_length:
                 over = size.length - limits.max_length
-                yield ctx.finding(post, "weighted" if limits.counting != "graphemes" else "message",
+                yield ctx.finding(post, _LENGTH_MESSAGES.get(limits.counting, "message"),
                                   channel=channel, field="text", key=f"text:{channel}",
                                   length=size.length, max=limits.max_length, over=over,
                                   detail=_length_detail(ctx.lang, size), overflow=size.overflow())

@@ -69,6 +69,13 @@ def test_mastodon_counts_graphemes_and_urls_23():
     assert measure("Voir https://example.org/" + "x" * 100, "graphemes_short_urls").length == 5 + 23
 
 
+def test_utf16_units_and_utf8_bytes():
+    assert measure("é🍷", "utf16").length == 3          # the wine glass is a surrogate pair
+    assert measure("é🍷", "utf8_bytes").length == 6     # 2 + 4 bytes
+    assert measure("https://example.org/" + "x" * 50, "utf16").length == 70   # no URL shortening
+    assert measure("ééé", "utf8_bytes", 4).overflow() == "ééé"
+
+
 def test_overflow_quotes_whole_words_from_where_the_text_stops_fitting():
     size = measure("un deux trois quatre", "graphemes", 10)
     assert size.length == 20 and size.overflow_at == 10
@@ -105,7 +112,8 @@ def test_every_social_platform_has_a_text_limit():
     ("instagram", "text_limit", 2200), ("instagram", "max_hashtags", 5), ("instagram", "max_media", 10),
     ("instagram", "links_clickable", False), ("instagram", "media_required", True),
     ("linkedin", "text_limit", 3000), ("facebook", "text_limit", 63206), ("threads", "text_limit", 500),
-    ("tiktok", "text_limit", 2200), ("tiktok", "media_required", True),
+    ("tiktok", "text_limit", 2200), ("tiktok", "media_required", True), ("tiktok", "counting", "utf16"),
+    ("youtube", "counting", "utf8_bytes"),
     ("youtube", "title_limit", 100), ("youtube", "text_limit", 5000), ("pinterest", "text_limit", 500),
     ("mastodon", "counting", "graphemes_short_urls"),
 ])

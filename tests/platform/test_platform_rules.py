@@ -90,6 +90,12 @@ def test_youtube_title_has_its_own_limit():
     assert found(report) == []
 
 
+def test_youtube_description_is_limited_in_bytes():
+    report = lint([{"id": "v", "channel": "youtube", "media": ["v.mp4"], "text": "é" * 2501}], ["CC501"])
+    assert report.findings[0].message == "5002 bytes (UTF-8) on youtube, 2 over the 5000 limit"
+    assert found(lint([{"id": "v", "channel": "youtube", "text": "é" * 2500}], ["CC501"])) == []
+
+
 def test_platform_without_limits_stays_silent():
     assert found(lint([{"id": "a", "channel": "blog", "text": "x" * 100_000}], ["CC5"])) == []
 
