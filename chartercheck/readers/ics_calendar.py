@@ -15,7 +15,6 @@ that do not recur are always read, whatever their date.
 """
 from __future__ import annotations
 
-import re
 import warnings
 from collections import defaultdict
 from datetime import datetime, timedelta
@@ -26,6 +25,7 @@ from ..errors import CalendarError, Problem
 from .base import CalendarSource, ReadOptions, ReadResult
 from .ics_fields import event_fields, is_cancelled
 from .ics_recurrence import expand_series
+from .ics_text import decode, event_blocks, parse, repaired
 from .ics_zones import calendar_zone, is_all_day, make_event_aware, safe_dt, utc_to_calendar_zone
 from .normalize import EntryReader
 
@@ -34,26 +34,19 @@ LOOK_BACK = timedelta(days=31)
 #: Default horizon of series with no end, past ``--now``.
 HORIZON = timedelta(days=365)
 _NOT_POSTS = ("VTODO", "VJOURNAL", "VFREEBUSY", "VAVAILABILITY")
-_VTIMEZONE = re.compile(r"^BEGIN:VTIMEZONE\s*$.*?^END:VTIMEZONE\s*$\n?", re.I | re.M | re.S)
-_BEGIN = re.compile(r"^BEGIN:(\S+?)\s*$", re.I)
-_END = re.compile(r"^END:(\S+?)\s*$", re.I)
-_FIELD_PROPS = {"DTSTART": "at", "DESCRIPTION": "text", "SUMMARY": "title", "CATEGORIES": "channel",
-                "X-CHARTERCHECK-CHANNEL": "channel", "ORGANIZER": "author", "STATUS": "status"}
 
 
 def read_ics_calendar(source: CalendarSource, options: ReadOptions) -> ReadResult:
     """Read an iCalendar file; raises :class:`CalendarError` only when it is not iCalendar at all."""
-    import icalendar
-
     result = ReadResult(format="ics")
     reader = EntryReader(source.path, options, result.problems)
-    text = _decode(source, reader)
-    calendars = _parse(_repaired(text, reader), source.path, reader)
+    text = decode(source, reader)
+    calendars = parse(repaired(text, reader), source.path, reader)
     calendars = [c for c in calendars if getattr(c, "name", "") == "VCALENDAR"]
     if not calendars:
         raise CalendarError(Problem(source.path, 1, "no BEGIN:VCALENDAR found",
                                     hint="an iCalendar file starts with BEGIN:VCALENDAR"))
-    blocks = _event_blocks(text)
+    blocks = event_blocks(text)
     events: list[tuple[object, int, tuple]] = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -62,92 +55,6 @@ def read_ics_calendar(source: CalendarSource, options: ReadOptions) -> ReadResul
             events.extend(_prepare_calendar(calendar, blocks, len(events), reader, options))
     _read_events(events, reader, options, result)
     return result
-
-
-def _parse(text: str, path: str, reader: EntryReader) -> list:
-    """icalendar's parse; a file whose VTIMEZONEs break it is read again without them."""
-    import icalendar
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            return icalendar.Calendar.from_ical(text, multiple=True)
-        except Exception as exc:  # noqa: BLE001 - icalendar raises several kinds
-            first_error = exc
-        without_zones = _VTIMEZONE.sub("", text)
-        if without_zones != text:
-            try:
-                calendars = icalendar.Calendar.from_ical(without_zones, multiple=True)
-            except Exception:  # noqa: BLE001
-                pass
-            else:
-                reader.problem("CC901", None, message="vtimezone", reason=str(first_error)[:160])
-                return calendars
-    raise CalendarError(Problem(path, None, f"not a readable iCalendar file: {first_error}",
-                                hint="export the calendar again as .ics (RFC 5545)"))
-
-
-def _repaired(text: str, reader: EntryReader) -> str:
-    """Drop lines that are not content lines, close an unclosed VCALENDAR; report both.
-
-    Real exports carry stray lines (a lone ``X``) and truncated files; icalendar
-    rejects the whole file for either, while one lost line is all that is wrong.
-    """
-    logical: list[tuple[int, list[str]]] = []   # (first line number, physical lines)
-    for number, raw in enumerate(text.splitlines(), 1):
-        if raw[:1] in (" ", "\t") and logical:
-            logical[-1][1].append(raw)
-        elif raw.strip():
-            logical.append((number, [raw]))
-    kept, opened, closed = [], 0, 0
-    for number, lines in logical:
-        if ":" not in "".join(line[1:] if i else line for i, line in enumerate(lines)):
-            reader.problem("CC901", number, message="line", content=lines[0].strip()[:40])
-            continue
-        upper = lines[0].strip().upper()
-        opened += upper == "BEGIN:VCALENDAR"
-        closed += upper == "END:VCALENDAR"
-        kept.extend(lines)
-    if opened > closed:
-        reader.problem("CC901", len(kept), message="unclosed")
-        kept.extend(["END:VCALENDAR"] * (opened - closed))
-    return "\r\n".join(kept) + "\r\n"
-
-
-def _decode(source: CalendarSource, reader: EntryReader) -> str:
-    try:
-        return source.data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        reader.problem("CC914", None, encoding="windows-1252")
-        return source.data.decode("cp1252", errors="replace")
-
-
-def _event_blocks(text: str) -> list[tuple[int, tuple]]:
-    """Each VEVENT's BEGIN line and the lines of its own properties (not its alarms')."""
-    blocks: list[tuple[int, tuple]] = []
-    depth, current, fields = 0, None, {}
-    for number, raw in enumerate(text.splitlines(), 1):
-        line = raw.strip()
-        begin = _BEGIN.match(line)
-        if begin:
-            if begin.group(1).upper() == "VEVENT" and current is None:
-                current, depth, fields = number, 0, {}
-            elif current is not None:
-                depth += 1
-            continue
-        end = _END.match(line)
-        if end and current is not None:
-            if depth == 0:
-                blocks.append((current, tuple(fields.items())))
-                current = None
-            else:
-                depth -= 1
-            continue
-        if current is not None and depth == 0 and raw[:1] not in (" ", "\t"):
-            name = re.split(r"[;:]", line, maxsplit=1)[0].upper()
-            if name in _FIELD_PROPS and _FIELD_PROPS[name] not in fields:
-                fields[_FIELD_PROPS[name]] = number
-    return blocks
 
 
 def _report_other_components(calendar, reader: EntryReader) -> None:
@@ -227,13 +134,13 @@ def _read_events(events, reader: EntryReader, options: ReadOptions, result: Read
         if expansion.capped_at is not None:
             reader.problem("CC912", head[1], head[4], field="at", limit=len(expansion.occurrences),
                            until=expansion.capped_at)
+    if emitted > options.max_posts:
+        reader.problem("CC918", None, count=emitted - options.max_posts, limit=options.max_posts)
 
 
 def _emit(event, start: datetime, line, field_lines, uid, post_id, reader: EntryReader,
           options: ReadOptions, result: ReadResult, emitted: int) -> int:
     """Build one post (or report why not); returns how many posts were considered."""
-    if emitted == options.max_posts:
-        reader.problem("CC918", line, count="?", limit=options.max_posts)
     if emitted >= options.max_posts:
         return emitted + 1
     if is_cancelled(event):
