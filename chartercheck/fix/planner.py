@@ -291,17 +291,22 @@ class Rescheduler:
         the rules report (the later post of a pair carries the finding).
         """
         out, board = [], _Board()
+        over_week: dict[str, bool] = {}   # like CC102, one report per overflowing stretch
         for post in sorted(ordered, key=lambda p: (placed[id(p)], p.channels, p.id)):
             at = placed[id(post)]
+            channels = tuple(dict.fromkeys(post.channels))
             codes = tuple(sorted(set(self.violations(post, at, board, first_only=False))))
+            weekly = "CC102" in codes
             if codes and editable(post):
                 if id(post) in pinned:
                     out.append(Stuck(post, pinned[id(post)], codes))
                 elif id(post) in unplaced:
                     out.append(Stuck(post, "no_slot", codes))
-                elif "CC102" in codes:
+                elif weekly and not any(over_week.get(c) for c in channels):
                     out.append(Stuck(post, "weekly", codes))
-            board.add(tuple(dict.fromkeys(post.channels)), at, self._day(at)[1])
+            for channel in channels:
+                over_week[channel] = weekly
+            board.add(channels, at, self._day(at)[1])
         return out
 
     def _bounds(self, post: Post, last_on_channel: dict, fixed_times: dict) -> tuple[datetime, datetime]:
