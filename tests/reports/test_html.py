@@ -52,3 +52,13 @@ def test_escapes_user_text(week):
     posts = [replace(posts[0], text="<img src=x onerror=alert(1)> & co")] + list(posts[1:])
     page = render(report, posts=posts, charter=charter)
     assert "<img src=x" not in page and "&lt;img src=x" in page
+
+
+def test_very_long_reports_list_the_first_findings_only():
+    from chartercheck.formatters import html
+    from chartercheck.model import Finding, Location, Severity
+    findings = tuple(Finding("CC101", "channel-daily-cap", Severity.WARNING, f"m{i}",
+                             Location("a.yaml", i + 1, None, None)) for i in range(html.MAX_LISTED + 5))
+    page = render(Report("c", findings, 0, (), None, None))
+    assert "… and 5 more findings" in page
+    assert 'data-count="1005"' in page  # the filter counter still knows the total

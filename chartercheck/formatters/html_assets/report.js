@@ -22,7 +22,10 @@
     document.querySelectorAll(".count[data-severity]").forEach(function (badge) {
       badge.classList.toggle("dim", !shown[badge.getAttribute("data-severity")]);
     });
-    var visible = document.querySelectorAll(".listing .finding:not([hidden])").length;
+    // Counted from the totals, not the list: very long reports list only the first findings.
+    var visible = boxes.reduce(function (sum, box) {
+      return sum + (box.checked ? Number(box.getAttribute("data-count")) || 0 : 0);
+    }, 0);
     var counter = document.getElementById("shown-count");
     if (counter) { counter.textContent = String(visible); }
     document.body.setAttribute("data-shown", Object.keys(shown).filter(function (k) { return shown[k]; }).join(" "));
