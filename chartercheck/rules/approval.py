@@ -132,8 +132,13 @@ def _attribute(steps: list[Step], flaws: list[Flaw]) -> tuple[tuple[Step, ...], 
     step of the role it claims, else the first step still missing. An extra
     approval by someone without a needed role is harmless (dropped) when no
     step is missing."""
-    out = []
+    out, seen = [], set()
     for flaw in flaws:
+        person = (flaw.kind, _name(flaw.member, flaw.approval.by).casefold(),
+                  flaw.approval.role if flaw.kind == "false_role" else None)
+        if person in seen:  # the same slip written twice is one slip, standing for one step
+            continue
+        seen.add(person)
         open_steps = [i for i, step in enumerate(steps) if step.missing]
         claimed = flaw.approval.role
         target = next((i for i in open_steps if steps[i].role == claimed), None) if claimed else None
@@ -215,6 +220,12 @@ def _name(member: Optional[dict], fallback: str) -> str:
 def _holders(ctx, role: str, exclude: Optional[str] = None) -> str:
     names = [m["id"] for m in ctx.charter.role_holders(role) if m["id"] != exclude]
     return ", ".join(names) if names else "-"
+
+
+def _flaw_key(flaw: Flaw) -> str:
+    """Finding key of a flawed approval: stable across edits elsewhere (baselines)."""
+    key = f"{flaw.kind}-{_name(flaw.member, flaw.approval.by).casefold()}"
+    return key + (f"-{flaw.approval.role}" if flaw.kind == "false_role" else "")
 
 
 def _step_note(ctx, step: Optional[Step]) -> str:
@@ -348,7 +359,7 @@ def unauthorised_approver(ctx, post):
         message = {"unknown": "message", "false_role": "false_role", "no_role": "no_role"}[flaw.kind]
         roles = ", ".join(flaw.member.get("roles") or ()) if flaw.member else ""
         yield ctx.finding(post, message, hint=f"{message}_hint" if message != "message" else "hint",
-                          field="approvals", key=f"{flaw.kind}-{flaw.approval.by}", who=flaw.approval.by,
+                          field="approvals", key=_flaw_key(flaw), who=flaw.approval.by,
                           claimed=flaw.approval.role or "", roles=roles or "-", members=members,
                           wanted=flaw.step.role if flaw.step else "", step=_step_note(ctx, flaw.step),
                           holders=_holders(ctx, flaw.step.role) if flaw.step else "-")
@@ -390,7 +401,7 @@ def self_approval(ctx, post):
             others = (_holders(ctx, flaw.step.role, exclude=flaw.member["id"] if flaw.member else None)
                       if flaw.step else "-")
             yield ctx.finding(post, hint="hint" if others != "-" else "alone_hint", field="approvals",
-                              key=f"self-{flaw.approval.by}", who=flaw.approval.by, step=_step_note(ctx, flaw.step),
+                              key=_flaw_key(flaw), who=flaw.approval.by, step=_step_note(ctx, flaw.step),
                               holders=others)
 
 
