@@ -102,7 +102,7 @@ def _duplicates(charter, list_key: str, values: list, what: str, field: str = "i
         if value is None:
             continue
         if value in first_index:
-            first_path, first_line = charter.locate(f"{list_key}[{first_index[value]}]")
+            _, first_line = charter.locate(f"{list_key}[{first_index[value]}]")
             where = f" (first at line {first_line})" if first_line else ""
             yield _problem(charter, f"{list_key}[{index}].{field}",
                            f"duplicate {what} {value!r}{where}", hint=hint or f"give each {what} once")

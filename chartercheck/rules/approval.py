@@ -75,6 +75,8 @@ class Flaw:
 
 @dataclass(frozen=True)
 class Workflow:
+    """What one post's approvals amount to, shared by CC401-CC407."""
+
     steps: tuple[Step, ...]           # the steps this post requires, in charter order
     flaws: tuple[Flaw, ...]
     author: Optional[dict]            # the author's team member, if the author is one
