@@ -86,10 +86,13 @@ def rewrite(text: str, old_at: datetime, new_at: datetime, tz: tzinfo, *, part: 
     old, new = old_at.astimezone(zone), new_at.astimezone(zone)
     tokens = list(_TOKEN.finditer(body))
     plan = _assign(tokens, old, part, day_first)
+    padded = {"date": _padded(tokens, plan, ("day", "month"), True),
+              "hour": _padded(tokens, plan, ("hour12",), False) if "hour12" in plan
+              else _padded(tokens, plan, ("hour",), True)}
     pieces, last = [], 0
     for token, role in zip(tokens, plan):
         pieces.append(body[last:token.start()])
-        pieces.append(_render(token.group(0), role, new))
+        pieces.append(_render(token.group(0), role, new, padded))
         last = token.end()
     pieces.append(body[last:])
     return "".join(pieces) + tail
@@ -161,7 +164,19 @@ def _check(tokens, roles, old: datetime) -> None:
             raise TimeTextError(f"{text!r} is not the month of {old.isoformat()}")
 
 
-def _render(text: str, role: Optional[str], new: datetime) -> str:
+def _padded(tokens, roles, group: tuple, default: bool) -> bool:
+    """Whether ``group``'s numbers are written on two digits: ``09`` says yes,
+    ``9`` says no; ``11`` says nothing, so the usual style decides (12-hour
+    clocks are rarely padded, dates and 24-hour clocks usually are)."""
+    texts = [t.group(0) for t, role in zip(tokens, roles) if role in group]
+    if any(len(text) > 1 and text.startswith("0") for text in texts):
+        return True
+    if any(len(text) == 1 for text in texts):
+        return False
+    return default
+
+
+def _render(text: str, role: Optional[str], new: datetime, padded: dict) -> str:
     if role is None:
         return text
     if role == "ampm":
@@ -175,6 +190,10 @@ def _render(text: str, role: Optional[str], new: datetime) -> str:
         full = length >= len(_MONTHS[lang][_month_of(text)[0] - 1])
         return _same_case(text, name if full else name[:length])
     value = _value(role, new)
-    if role == "year" and len(text) == 2:
-        value %= 100
+    if role == "year":
+        return str(value % 100 if len(text) == 2 else value).zfill(len(text))
+    if role in ("day", "month"):
+        return str(value).zfill(2 if padded["date"] else 1)
+    if role in ("hour", "hour12"):
+        return str(value).zfill(2 if padded["hour"] else 1)
     return str(value).zfill(len(text))
