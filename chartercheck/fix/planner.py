@@ -30,86 +30,19 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta, timezone
+from datetime import datetime, time, timedelta
 from typing import Callable, Iterable, Optional
 
 from ..charter.model import Charter
 from ..model import Post
 from ..rules.schedule import ranges_on
 from ..timeutil import localize
+from .board import EPOCH, Board, candidates, too_close, week_full
+from .outcome import Move, Plan, Stuck
 
 #: Codes the planner makes pass; CC102 only where it can.
 FIXED_CODES = ("CC101", "CC102", "CC103", "CC104", "CC105", "CC106")
-STEP = timedelta(minutes=5)
 DEFAULT_MAX_SHIFT = timedelta(days=3)
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
-
-
-@dataclass(frozen=True)
-class Move:
-    """A post given a new time, and the codes its old time broke."""
-
-    post: Post
-    new_at: datetime
-    codes: tuple[str, ...]
-
-    @property
-    def shift(self) -> timedelta:
-        return self.new_at - self.post.at
-
-
-@dataclass(frozen=True)
-class Stuck:
-    """A post whose cadence findings the planner could not clear, and why.
-
-    ``reason`` is one of ``published``, ``past``, ``rendezvous`` (the post
-    may not move), ``no_slot`` (no time within the maximum shift keeps the
-    rules) or ``weekly`` (placed, but the seven-day cap is still exceeded).
-    ``codes`` are the rules it still breaks where it ends up.
-    """
-
-    post: Post
-    reason: str
-    codes: tuple[str, ...]
-
-
-@dataclass
-class Plan:
-    """The outcome of :meth:`Rescheduler.plan`: moves, and what stays broken."""
-
-    moves: list[Move] = field(default_factory=list)
-    stuck: list[Stuck] = field(default_factory=list)
-
-    @property
-    def total_shift(self) -> timedelta:
-        return sum((abs(m.shift) for m in self.moves), timedelta())
-
-    def moved(self) -> list[tuple[Post, datetime]]:
-        """Every (post, new time), in new-time order."""
-        return [(m.post, m.new_at) for m in sorted(self.moves, key=lambda m: (m.new_at, m.post.id))]
-
-    def score(self) -> tuple:
-        """Smaller is better: posts left unplaced, then left over the weekly cap, then shift."""
-        return (sum(s.reason == "no_slot" for s in self.stuck),
-                sum(s.reason == "weekly" for s in self.stuck), self.total_shift)
-
-
-class _Board:
-    """Posts already placed, indexed for the cadence checks."""
-
-    def __init__(self):
-        self.times: dict[str, list[float]] = defaultdict(list)     # per channel, sorted epoch seconds
-        self.days: dict[str, list[int]] = defaultdict(list)        # per channel, sorted day ordinals
-        self.per_channel_day: dict[tuple[str, int], int] = defaultdict(int)
-        self.per_day: dict[int, int] = defaultdict(int)
-
-    def add(self, channels: tuple[str, ...], at: datetime, day: int) -> None:
-        for channel in channels:
-            bisect.insort(self.times[channel], (at - _EPOCH).total_seconds())
-            bisect.insort(self.days[channel], day)
-            self.per_channel_day[(channel, day)] += 1
-        self.per_day[day] += len(channels)
 
 
 class Rescheduler:
@@ -192,7 +125,7 @@ class Rescheduler:
             return "CC106"
         return None
 
-    def violations(self, post: Post, at: datetime, board: _Board, *, weekly: bool = True,
+    def violations(self, post: Post, at: datetime, board: Board, *, weekly: bool = True,
                    first_only: bool = True) -> list[str]:
         """Codes ``post`` would break at ``at`` given what ``board`` holds."""
         out: list[str] = []
@@ -216,16 +149,16 @@ class Rescheduler:
             out.append("CC104")
         if out and first_only:
             return out
-        seconds = (at - _EPOCH).total_seconds()
+        seconds = (at - EPOCH).total_seconds()
         for channel in channels:
             gap = self.charter.channel(channel).get("min_gap")
-            if gap and _too_close(board.times.get(channel, ()), seconds, gap.total_seconds()):
+            if gap and too_close(board.times.get(channel, ()), seconds, gap.total_seconds()):
                 out.append("CC103")
                 break
         if weekly and not (out and first_only):
             for channel in channels:
                 cap = self.charter.channel(channel).get("max_per_week")
-                if cap is not None and _week_full(board.days.get(channel, ()), day, cap):
+                if cap is not None and week_full(board.days.get(channel, ()), day, cap):
                     out.append("CC102")
                     break
         return out
@@ -256,7 +189,7 @@ class Rescheduler:
         return best
 
     def _plan_once(self, ordered: list[Post], pinned: dict[int, str], editable, *, weekly: bool) -> Plan:
-        board, result = _Board(), Plan()
+        board, result = Board(), Plan()
         fixed_times: dict[str, list[datetime]] = defaultdict(list)
         for post in ordered:
             if id(post) in pinned:
@@ -290,7 +223,7 @@ class Rescheduler:
         Each post is checked against the posts placed before it, which is how
         the rules report (the later post of a pair carries the finding).
         """
-        out, board = [], _Board()
+        out, board = [], Board()
         over_week: dict[str, bool] = {}   # like CC102, one report per overflowing stretch
         for post in sorted(ordered, key=lambda p: (placed[id(p)], p.channels, p.id)):
             at = placed[id(post)]
@@ -326,7 +259,7 @@ class Rescheduler:
                 high = min(high, later[index] - timedelta(seconds=1))
         return low, high
 
-    def _place(self, post: Post, board: _Board, last_on_channel: dict, fixed_times: dict,
+    def _place(self, post: Post, board: Board, last_on_channel: dict, fixed_times: dict,
                weekly: bool) -> tuple[datetime, bool]:
         """The post's new time, and whether it keeps the hard rules there."""
         low, high = self._bounds(post, last_on_channel, fixed_times)
@@ -336,48 +269,11 @@ class Rescheduler:
         # without the words' check.
         levels = ((True, True), (False, True), (False, False)) if weekly else ((False, True), (False, False))
         for with_weekly, words in levels:
-            for at in _candidates(post.at, low, high):
+            for at in candidates(post.at, low, high):
                 if self.violations(post, at, board, weekly=with_weekly):
                     continue
                 if words and words_fit_now and guard is not None and at != post.at and not guard(post, at):
                     continue
                 return at, True
         # Nothing keeps the rules: stay as close as the channel's order allows.
-        return next(_candidates(post.at, low, max(low, high)), max(low, post.at)), False
-
-
-def _candidates(origin: datetime, low: datetime, high: datetime):
-    """``origin`` then grid times by growing distance, later first on a tie."""
-    if low <= origin <= high:
-        yield origin
-    seconds = (origin - _EPOCH).total_seconds()
-    step = STEP.total_seconds()
-    below = _EPOCH + timedelta(seconds=(seconds // step) * step)
-    if below == origin:
-        below -= STEP
-    above = below + STEP
-    while above <= high or below >= low:
-        if above <= high and (below < low or above - origin <= origin - below):
-            if above >= low:
-                yield above
-            above += STEP
-        else:
-            if below <= high:
-                yield below
-            below -= STEP
-
-
-def _too_close(times, seconds: float, gap: float) -> bool:
-    index = bisect.bisect_left(times, seconds)
-    if index < len(times) and times[index] - seconds < gap:
-        return True
-    return index > 0 and seconds - times[index - 1] < gap
-
-
-def _week_full(days, day: int, cap: int) -> bool:
-    """Whether one more post on ``day`` takes some 7-day window over ``cap``."""
-    for start in range(day - 6, day + 1):
-        count = bisect.bisect_right(days, start + 6) - bisect.bisect_left(days, start)
-        if count + 1 > cap:
-            return True
-    return False
+        return next(candidates(post.at, low, max(low, high)), max(low, post.at)), False
