@@ -113,6 +113,7 @@ def lint(calendars, charter_path, fmt, output, fail_on, select, ignore, date_fro
     from .engine import LintOptions, run
     from .formatters import get_formatter
     from .model import Severity
+    from .progress import terminal_progress
 
     charter = _resolve_charter(charter_path)
     tz = charter.tz
@@ -121,7 +122,8 @@ def lint(calendars, charter_path, fmt, output, fail_on, select, ignore, date_fro
         end=_cli_time(date_until, tz, "--until", end_of_day=True),
         select=_split_codes(select), ignore=_split_codes(ignore),
         baseline=read_baseline(baseline) if baseline else frozenset(),
-        input_format=input_format, date_format=date_format, max_posts=max_posts, jobs=max(1, jobs))
+        input_format=input_format, date_format=date_format, max_posts=max_posts, jobs=max(1, jobs),
+        extra={"progress": terminal_progress()})
     report = run(list(calendars), charter, options)
     if write_baseline:
         count = save_baseline(report, write_baseline)
@@ -129,7 +131,7 @@ def lint(calendars, charter_path, fmt, output, fail_on, select, ignore, date_fro
         return
     fmt = _pick_format(fmt)
     use_color = (color if color is not None else (output is None and sys.stdout.isatty())) and fmt == "text"
-    _emit(get_formatter(fmt)(report, color=use_color), output)
+    _emit(get_formatter(fmt)(report, color=use_color, posts=report.read_posts, charter=charter), output)
     worst = report.worst()
     if fail_on != "never" and worst is not None and worst >= Severity.parse(fail_on):
         sys.exit(1)

@@ -9,6 +9,7 @@ from typing import Iterable, Optional, Sequence, Union
 from . import i18n
 from .charter import Charter, load_charter
 from .model import Finding, Location, Post, Report, Severity
+from .progress import no_progress
 from .readers import CalendarSource, InputProblem, ReadOptions, ReadResult, load_source, read_calendar
 from .rules.context import RuleContext
 from .rules.registry import RuleSpec, Scope, all_rules, find_rule, matches
@@ -152,7 +153,8 @@ def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,
         if problem.code in severities:
             spec, severity = severities[problem.code]
             findings.append(_render_input(problem, spec, severity, ctx, posts_by_id.get(problem.post_id)))
-    for spec, severity in rules:
+    progress = options.extra.get("progress") or no_progress
+    for index, (spec, severity) in enumerate(rules, 1):
         ctx.bind(spec, severity)
         if spec.scope is Scope.POST:
             for post in ctx.linted:
@@ -161,6 +163,7 @@ def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,
             findings.extend(spec.func(ctx) or ())
         elif spec.scope is Scope.CHARTER and not charter.is_embedded:
             findings.extend(spec.func(ctx) or ())
+        progress(index, len(rules), spec.code)
     kept, suppressed, seen = [], 0, set()
     for finding in findings:
         if not ctx.in_range(finding.location.at) and finding.location.post_id is not None:
@@ -178,4 +181,5 @@ def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,
     span = ctx.span
     channels = sorted({c for p in ctx.linted for c in p.channels})
     return Report(charter.name, tuple(kept), len(ctx.linted), tuple(channels),
-                  span[0] if span else None, span[1] if span else None, lang, suppressed)
+                  span[0] if span else None, span[1] if span else None, lang, suppressed,
+                  read_posts=tuple(ctx.posts))

@@ -7,6 +7,7 @@ de-duplicate them without surprises.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field as dc_field
 from datetime import date, datetime
 from typing import Any, Optional
@@ -121,6 +122,16 @@ class Location:
         }
 
 
+def normalize_path(path: Optional[str]) -> str:
+    """``./plans\\week.yaml`` and ``plans/week.yaml`` name the same file in fingerprints."""
+    if not path:
+        return ""
+    text = path.replace("\\", "/")
+    while text.startswith("./"):
+        text = text[2:]
+    return re.sub(r"/+", "/", text)
+
+
 @dataclass(frozen=True)
 class Finding:
     """One problem found: immutable, rendered in the run's language already.
@@ -149,7 +160,7 @@ class Finding:
         """What the finding concerns, independent of line numbers (for baselines)."""
         loc = self.location
         concern = loc.post_id if loc.post_id is not None else (loc.at.isoformat() if loc.at else "")
-        return "|".join((self.code, loc.path or "", concern, loc.channel or "", self.key))
+        return "|".join((self.code, normalize_path(loc.path), concern, loc.channel or "", self.key))
 
     def to_dict(self) -> dict:
         return {
@@ -174,7 +185,8 @@ class Report:
     date_until: Optional[date]
     lang: str = "en"
     suppressed: int = 0
-    charter_findings: tuple[Finding, ...] = ()
+    #: every post read (context included), for formats that draw the plan
+    read_posts: tuple[Post, ...] = dc_field(default=(), compare=False, repr=False)
 
     def counts(self) -> dict[str, int]:
         """Number of findings per severity label (all three always present)."""

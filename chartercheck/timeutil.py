@@ -44,7 +44,8 @@ def format_duration(delta: timedelta) -> str:
     minutes = int(round(delta.total_seconds() / 60))
     sign = "-" if minutes < 0 else ""
     minutes = abs(minutes)
-    days, rest = divmod(minutes, 1440)
+    # Under two days, hours read better ("24h" lead time, not "1d").
+    days, rest = divmod(minutes, 1440) if minutes >= 2880 else (0, minutes)
     hours, mins = divmod(rest, 60)
     parts = [f"{days}d" if days else "", f"{hours}h" if hours else "", f"{mins}m" if mins else ""]
     return sign + ("".join(parts) or "0m")

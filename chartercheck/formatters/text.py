@@ -16,9 +16,9 @@ def _paint(text: str, code: str, color: bool) -> str:
 
 def _group_key(finding: Finding) -> tuple:
     loc = finding.location
-    if loc.post_id is None:
-        return (loc.path or "", None)
-    return (loc.path or "", loc.post_id)
+    if loc.post_id is None:  # calendar-wide or charter finding: grouped by its own place
+        return (loc.path or "", None, loc.line)
+    return (loc.path or "", loc.post_id, None)
 
 
 def _heading(finding: Finding, lang: str) -> str:
@@ -32,7 +32,8 @@ def _heading(finding: Finding, lang: str) -> str:
         if loc.at:
             parts.append(i18n.format_datetime(loc.at, lang))
     else:
-        parts.append(i18n.render("output.calendar_wide", lang))
+        label = "output.charter_wide" if finding.code.startswith("CC8") else "output.calendar_wide"
+        parts.append(i18n.render(label, lang))
     return "  ".join(parts)
 
 
@@ -43,8 +44,15 @@ def summary_line(report: Report) -> str:
     span = ""
     if report.date_from and report.date_until:
         span = f", {report.date_from.isoformat()}..{report.date_until.isoformat()}"
-    text = i18n.render("output.summary", lang, errors=counts["error"], warnings=counts["warning"],
-                       infos=counts["info"], posts=report.posts, channels=len(report.channels), span=span)
+    if not report.posts and not report.channels:  # e.g. `charter check`: no calendar at all
+        text = ", ".join(i18n.plural(f"output.{kind}", counts[key], lang)
+                         for kind, key in (("errors", "error"), ("warnings", "warning"), ("infos", "info")))
+        return text + (i18n.render("output.suppressed", lang, count=report.suppressed) if report.suppressed else "")
+    text = i18n.render("output.summary", lang, errors=i18n.plural("output.errors", counts["error"], lang),
+                       warnings=i18n.plural("output.warnings", counts["warning"], lang),
+                       infos=i18n.plural("output.infos", counts["info"], lang),
+                       posts=i18n.plural("output.posts", report.posts, lang),
+                       channels=i18n.plural("output.channels", len(report.channels), lang), span=span)
     if report.suppressed:
         text += i18n.render("output.suppressed", lang, count=report.suppressed)
     return text

@@ -118,5 +118,11 @@ def render(msgid: str, lang: str, **params) -> str:
     return string.Formatter().vformat(template, (), values)
 
 
+def plural(msgid: str, count: int, lang: str) -> str:
+    """``msgid.one`` or ``msgid.other`` for ``count`` (French: 0 and 1 are singular)."""
+    singular = count in (0, 1) if _lang(lang) == "fr" else count == 1
+    return render(f"{msgid}.{'one' if singular else 'other'}", lang, count=count)
+
+
 def has_message(msgid: str) -> bool:
     return msgid in catalogue()

@@ -66,6 +66,7 @@ class RuleSpec:
 
 
 _REGISTRY: dict[str, RuleSpec] = {}
+_BY_NAME: dict[str, RuleSpec] = {}
 _CODE = re.compile(r"^CC\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
@@ -78,7 +79,7 @@ def rule(code: str, name: str, severity: Severity, scope: Scope = Scope.POST, pa
     def register(func: Callable) -> Callable:
         if code in _REGISTRY or any(spec.name == name for spec in _REGISTRY.values()):
             raise ValueError(f"rule {code} {name} registered twice")
-        _REGISTRY[code] = RuleSpec(code, name, severity, scope, func, pack)
+        _REGISTRY[code] = _BY_NAME[name] = RuleSpec(code, name, severity, scope, func, pack)
         return func
 
     return register
@@ -102,12 +103,14 @@ def all_rules() -> list[RuleSpec]:
 
 
 def find_rule(code_or_name: str) -> Optional[RuleSpec]:
-    """A rule by code (any case) or name."""
+    """A rule by code (any case) or name; constant time (rules ask this per post)."""
+    if not _LOADED:
+        all_rules()
     wanted = code_or_name.strip()
-    for spec in all_rules():
-        if spec.code == wanted.upper() or spec.name == wanted.lower():
-            return spec
-    return None
+    spec = _REGISTRY.get(wanted.upper())
+    if spec is None:
+        spec = _BY_NAME.get(wanted.lower())
+    return spec
 
 
 def matches(selector: str, spec: RuleSpec) -> bool:

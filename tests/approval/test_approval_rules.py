@@ -224,7 +224,7 @@ def test_approval_without_time_is_an_info_note_not_a_guess():
     report = lint(post(approvals=[("marc", None)]))
     assert found(report) == [("CC404", "p")]
     assert report.findings[0].severity is Severity.INFO
-    assert report.findings[0].message == "approval by marc has no time: the 1d lead time cannot be checked"
+    assert report.findings[0].message == "approval by marc has no time: the 24h lead time cannot be checked"
     without_lead = CIRCUIT.replace("  lead_time: 24h\n", "")
     assert found(lint(post(approvals=[("marc", None)]), charter=without_lead)) == []
 
@@ -281,7 +281,7 @@ def test_draft_due_within_the_lead_time():
     report = lint(post(status="draft"), now="2026-11-23 18:00")
     assert found(report) == [("CC407", "p")]
     assert report.findings[0].message == ("still draft but due on Tue 24 Nov 12:00, in 18h: "
-                                          "approvals are needed 1d before publication")
+                                          "approvals are needed 24h before publication")
     assert found(lint(post(status="draft"), now="2026-11-22 12:00")) == []  # exactly the lead time ahead
 
 

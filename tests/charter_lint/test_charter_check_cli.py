@@ -25,7 +25,7 @@ def test_text_output_lists_findings_with_file_and_line(tmp_path):
     assert f"{path}:20" in result.output  # the approval step, where CC805 (the first, an error) points
     assert "CC805 approval-role-unstaffed: approval step 1 needs the role legal" in result.output
     assert "CC802 no-priority-choice: all 3 objectives are primary" in result.output
-    assert result.output.splitlines()[-1].startswith("1 errors, 6 warnings, 0 info")
+    assert result.output.splitlines()[-1].startswith("1 error, 6 warnings, 0 info")
 
 
 def test_json_output_is_the_lint_schema(tmp_path):

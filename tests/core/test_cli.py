@@ -17,7 +17,7 @@ def run(*args):
 def test_faulty_week_fails_with_exit_1_and_a_summary():
     result = run("lint", *FAULTY)
     assert result.exit_code == 1
-    assert result.output.splitlines()[-1] == ("2 errors, 10 warnings, 0 info in 11 posts "
+    assert result.output.splitlines()[-1] == ("2 errors, 9 warnings, 0 info in 11 posts "
                                               "(3 channels, 2026-11-23..2026-11-29)")
     assert "\x1b[" not in result.output  # no colour when not on a terminal
 
@@ -46,7 +46,7 @@ def test_json_is_the_documented_shape():
 def test_french_messages():
     result = run("lint", *FAULTY, "--lang", "fr")
     assert "publications sur instagram le lun. 23 nov., maximum 1" in result.output
-    assert result.output.splitlines()[-1].startswith("2 erreurs, 10 avertissements")
+    assert result.output.splitlines()[-1].startswith("2 erreurs, 9 avertissements")
 
 
 def test_embedded_default_charter_is_named():
