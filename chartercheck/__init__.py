@@ -11,7 +11,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from typing import Iterable, Optional, Union
+from typing import Iterable, Union
 
 from .charter import Charter, load_charter
 from .errors import CalendarError, CharterError, ChartercheckError

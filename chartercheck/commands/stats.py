@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from datetime import date, timedelta
-from typing import Optional, Sequence
+from typing import Sequence
 
 import click
 

@@ -129,7 +129,7 @@ def test_commercial_and_claims_conditions_follow_the_tone_rules(tone_fires):
 
 
 def test_compliance_condition_needs_an_enabled_pack(tone_fires, monkeypatch):
-    from chartercheck.rules import approval
+    from chartercheck.rules import workflow as approval
     monkeypatch.setattr(approval, "compliance_codes", lambda ctx, p: ["CC601"] if p.id == "c" else [])
     report = lint(post("c", approvals=[("marc", "2026-11-20 10:00")]), post("ok", approvals=[("marc", "2026-11-20 10:00")]))
     assert found(report) == [("CC401", "c")]

@@ -49,9 +49,11 @@ def test_french_messages():
     assert result.output.splitlines()[-1].startswith("2 erreurs, 9 avertissements")
 
 
-def test_embedded_default_charter_is_named():
+def test_embedded_default_charter_is_named_and_judges_only_what_it_knows():
     result = run("lint", "sample_calendars/week48-clean.yaml", "--now", "2026-11-21T09:00")
     assert result.output.startswith("charter: embedded:default")
+    # no team and no approval circuit in the default: approvers are not judged
+    assert "No findings." in result.output and result.exit_code == 0
 
 
 def test_broken_charter_exits_2_with_file_line_and_no_traceback(tmp_path):
