@@ -33,7 +33,9 @@ ELISIONS = frozenset({"l", "d", "j", "n", "s", "c", "m", "t", "qu", "jusqu", "lo
 URL_RE = regex.compile(
     r"(?:https?://|www\.)[^\s<>\"]+"
     r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|fr|net|org|io|co|shop|store|eu|be|ch|ca|uk|de|es|it|app|ly|gl|me)"
-    r"(?:/[^\s<>\"]*)?(?![\w.])",
+    # a sentence may end right after a bare domain ("sur domaine.fr."): a dot
+    # followed by a space or the end still ends the URL
+    r"(?:/[^\s<>\"]*)?(?![\w]|\.[\w])",
     regex.IGNORECASE,
 )
 EMAIL_RE = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
