@@ -21,9 +21,15 @@ install: $(BIN)/chartercheck
 install-test: $(VENV)/.test-deps
 
 ## demo: install, then lint the shipped samples with the embedded default charter and a shipped charter
+# (lint exits 1 when it finds errors: expected on the faulty samples, so "-")
 demo: install
-	-$(BIN)/chartercheck lint sample_calendars/week48-clean.yaml
-	-$(BIN)/chartercheck lint sample_calendars/week48-faulty.yaml --charter charters/velo-lumiere.yaml --now 2026-11-20T09:00
+	$(BIN)/chartercheck lint sample_calendars/week48-clean.yaml --now 2026-11-21T09:00
+	-$(BIN)/chartercheck lint sample_calendars/previous-weeks-published.yaml sample_calendars/week48-faulty.yaml \
+	    --charter charters/velo-lumiere.yaml --from 2026-11-23 --until 2026-11-29 --now 2026-11-21T09:00
+	-$(BIN)/chartercheck lint sample_calendars/tone-week.yaml --charter charters/velo-lumiere.yaml --now 2026-11-21T09:00
+	-$(BIN)/chartercheck lint sample_calendars/week48-faulty.ics --charter charters/velo-lumiere.yaml --now 2026-11-21T09:00 --format json --output demo-report.json
+	-$(BIN)/chartercheck lint sample_calendars/week48-faulty.yaml --charter charters/velo-lumiere.yaml --now 2026-11-21T09:00 --format html --output demo-report.html
+	@echo "reports written: demo-report.json, demo-report.html"
 
 ## test: install with test extras, then run the whole suite
 test: install-test
