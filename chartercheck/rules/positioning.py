@@ -14,7 +14,7 @@ from functools import lru_cache
 from .. import i18n
 from ..model import Severity
 from ..text.matching import PhraseMatcher
-from ..text.normalize import fold
+from ..text.normalize import fold, folded
 from .registry import Scope, rule
 from .tone import quoted
 
@@ -123,10 +123,16 @@ def term_matcher(term: str) -> PhraseMatcher:
     return PhraseMatcher([term])
 
 
-def _tag_hits(facts, name: str) -> list[str]:
+@lru_cache(maxsize=16)
+def any_term_matcher(terms: tuple[str, ...]) -> PhraseMatcher:
+    """One matcher for all the charter's terms (a single scan finds whether any is there)."""
+    return PhraseMatcher(terms)
+
+
+def _tag_hits(tags, name: str) -> list[str]:
     """Hashtags and mentions spelling ``name`` ("#Decathlon", "@rapha")."""
     wanted = "".join(fold(name).replace("-", " ").split()).lstrip("#@")
-    return [tag for tag in facts.hashtags + facts.mentions if fold(tag[1:]) == wanted]
+    return [tag for tag in tags if fold(tag[1:]) == wanted]
 
 
 @rule("CC303", "rejected-vocabulary", Severity.WARNING, Scope.POST)
@@ -153,17 +159,24 @@ def rejected_vocabulary(ctx, post):
         posts:
           - {id: a, channel: facebook, at: "2026-11-24 12:00", text: "Les cyclistes adorent la Lumen 2."}
     """
-    facts = None
-    for entry in ctx.charter.get("positioning.vocabulary.reject", []):
-        term = entry["term"]
-        found = term_matcher(term).surfaces(post.text)
+    rejected = ctx.charter.get("positioning.vocabulary.reject", [])
+    competitors = ctx.charter.get("positioning.vocabulary.competitors", [])
+    if not rejected and not competitors:
+        return
+    facts = ctx.facts(post)
+    tags = facts.hashtags + facts.mentions
+    # One scan of the folded words for every term first (most posts use none
+    # of them); only a hit pays for folding the text to quote what was written.
+    named = any_term_matcher(tuple(e["term"] for e in rejected) + tuple(competitors)).search(" ".join(facts.tokens))
+    text = folded(post.text) if named else None
+    for entry in rejected if named else ():
+        found = term_matcher(entry["term"]).surfaces(text)
         if found:
             use = entry.get("use")
-            yield ctx.finding(post, hint="hint" if use else "no_use_hint", field="text", key=term,
-                              term=term, found=quoted(found, ctx.lang), use=use or "")
-    for name in ctx.charter.get("positioning.vocabulary.competitors", []):
-        facts = facts or ctx.facts(post)
-        found = list(term_matcher(name).surfaces(post.text)) + _tag_hits(facts, name)
+            yield ctx.finding(post, hint="hint" if use else "no_use_hint", field="text", key=entry["term"],
+                              term=entry["term"], found=quoted(found, ctx.lang), use=use or "")
+    for name in competitors:
+        found = (list(term_matcher(name).surfaces(text)) if named else []) + _tag_hits(tags, name)
         if found:
             yield ctx.finding(post, "competitor", hint="competitor_hint", field="text", key=name,
                               found=quoted(found, ctx.lang))

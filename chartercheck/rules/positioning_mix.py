@@ -31,32 +31,52 @@ CROSSPOST_WINDOW = timedelta(days=7)
 _CAMEL = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
 
 
+#: Only post words sharing their first letters with a keyword stem are stemmed
+#: (Snowball strips endings, so a word and its stem share their beginning):
+#: stemming every word of every post would cost more than every other check.
+STEM_PREFIX = 2
+
+
 @lru_cache(maxsize=1024)
 def _keyword_stems(keyword: str) -> tuple[frozenset[str], ...]:
     """For each word of a keyword, its French and English stems (either may match)."""
     return tuple(frozenset((stem(w, "fr"), stem(w, "en"))) for w in tokenize(keyword) if not w.endswith("'"))
 
 
-def post_stems(facts) -> frozenset[str]:
-    """Stems of the post's words and of its hashtags' words ("#MardiConseil" → mardi, conseil)."""
-    tag_words = [w for tag in facts.hashtags for w in tokenize(_CAMEL.sub(" ", tag[1:]))]
-    if not tag_words:
-        return facts.stems
-    langs = (facts.language,) if facts.language in ("fr", "en") else ("fr", "en")
-    return facts.stems | {stem(w, lang) for w in tag_words for lang in langs}
+@lru_cache(maxsize=64)
+def _pillar_index(spec: tuple) -> tuple[tuple, frozenset[str]]:
+    """Pillars as (id, keyword stems) and the prefixes of every keyword stem."""
+    pillars = tuple((pid, tuple(k for k in map(_keyword_stems, keywords) if k)) for pid, keywords in spec)
+    prefixes = frozenset(s[:STEM_PREFIX] for _, keywords in pillars for k in keywords for options in k for s in options)
+    return pillars, prefixes
+
+
+def _words(facts) -> list[str]:
+    """Folded words of the text and of its hashtags ("#MardiConseil" → mardi, conseil)."""
+    words = [t for t in facts.tokens if not t.endswith("'")]
+    return words + [w for tag in facts.hashtags for w in tokenize(_CAMEL.sub(" ", tag[1:]))]
 
 
 def pillar_hits(ctx, post) -> dict[str, int]:
-    """Pillar id → number of its keywords found in the post (pillars with a hit only)."""
-    stems = post_stems(ctx.facts(post))
-    hits = {}
-    for pillar in ctx.charter.get("positioning.pillars", []):
-        count = 0
-        for keyword in pillar.get("keywords") or ():
-            words = _keyword_stems(keyword)
-            count += bool(words) and all(options & stems for options in words)
-        if count:
-            hits[pillar["id"]] = count
+    """Pillar id → number of its keywords found in the post (pillars with a hit only).
+
+    Memoised per text for the run (CC304, CC305 and CC307 all ask): the
+    context lives for one run, so the charter behind the memo cannot change.
+    """
+    memo = ctx.__dict__.setdefault("_pillar_hits", {})
+    facts = ctx.facts(post)
+    hits = memo.get(facts.text)
+    if hits is None:
+        spec = tuple((p["id"], tuple(p.get("keywords") or ())) for p in ctx.charter.get("positioning.pillars", []))
+        pillars, prefixes = _pillar_index(spec)
+        langs = (facts.language,) if facts.language in ("fr", "en") else ("fr", "en")
+        stems = {stem(w, lang) for w in _words(facts) if w[:STEM_PREFIX] in prefixes for lang in langs}
+        hits = {}
+        for pid, keywords in pillars:
+            count = sum(all(options & stems for options in words) for words in keywords)
+            if count:
+                hits[pid] = count
+        memo[facts.text] = hits
     return hits
 
 
@@ -135,7 +155,7 @@ def generic_message(ctx, post):
         return
     names = (brand, *ctx.charter.get("brand.aliases", []), *ctx.charter.get("brand.products", []))
     tags = tuple(t for channel in post.channels for t in ctx.charter.channel(channel).get("required_tags") or ())
-    if _anchor_matcher(names).search(post.text):
+    if _anchor_matcher(names).search(" ".join(facts.tokens)):  # folded words: no need to fold again
         return
     anchors = {_squeezed(n) for n in names + tags}
     if any(fold(tag[1:]) in anchors for tag in facts.hashtags + facts.mentions):
