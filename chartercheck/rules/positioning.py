@@ -284,7 +284,7 @@ def date_words_contradicted(ctx, post):
     for word in ctx.facts(post).date_words:
         if not word.contradicts(local):
             continue
-        params = dict(words=word.surface, when=local)
+        params = {"words": word.surface, "when": local}
         if word.kind == "weekday":
             yield ctx.finding(post, "weekday", hint="weekday_hint", field="at", key=word.surface,
                               day=i18n.weekday_name(local.date(), ctx.lang),

@@ -211,7 +211,7 @@ def pillar_mix(ctx):
         if pid is not None:
             members[pid].append(post)
     total = len(posts)
-    span = dict(first=ctx.local(posts[0].at).date(), last=ctx.local(posts[-1].at).date(), total=total)
+    span = {"first": ctx.local(posts[0].at).date(), "last": ctx.local(posts[-1].at).date(), "total": total}
     for pillar in pillars:
         share = pillar.get("share") or {}
         mine = members[pillar["id"]]

@@ -170,7 +170,7 @@ def test_cc311_weekday_greeting_on_the_wrong_day_in_both_languages():
              ("b", "linkedin", "2026-11-24 09:00", "Happy Friday everyone, enjoy the ride home.")]
     report = lint("", *posts, code="CC311")
     assert found(report, "CC311") == ["b", "a"]
-    first = [f for f in report.findings if f.location.post_id == "a"][0]
+    first = next(f for f in report.findings if f.location.post_id == "a")
     assert first.message == "says 'Bon lundi' but goes out on a Thursday (Thu 26 Nov 09:00)"
     assert first.hint == "move it to Mon 23 Nov 09:00, or change the words"
 

@@ -162,7 +162,7 @@ def test_cc205_rerun_on_the_same_channel_within_14_days():
              ("c", "linkedin", "2026-11-16 12:00", TIP_EN), ("d", "linkedin", "2026-11-20 12:00", TIP_EN)]
     report = lint("", *posts, code="CC205")
     assert found(report, "CC205") == ["d", "b"]
-    assert "100% similar to 'a' on instagram" in [f for f in report.findings if f.location.post_id == "b"][0].message
+    assert "100% similar to 'a' on instagram" in next(f for f in report.findings if f.location.post_id == "b").message
 
 
 def test_cc205_silent_on_other_channels_old_posts_and_different_texts():

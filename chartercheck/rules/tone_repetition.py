@@ -1,0 +1,129 @@
+"""CC205 tone, repetition: a post that nearly repeats a recent one on its channel.
+
+Comparing every post with every other is quadratic; texts are sketched
+instead with MinHash and bucketed by locality-sensitive hashing, so that only
+posts likely to be similar are compared, and buckets only remember the most
+recent posts: cost grows linearly with the number of posts.
+"""
+from __future__ import annotations
+
+import zlib
+from collections import defaultdict, deque
+from itertools import pairwise
+
+from ..model import Severity
+from .registry import Scope, rule
+from .tone import DUPLICATE_MIN_WORDS, percent
+
+#: MinHash signature = BANDS × ROWS values; LSH buckets are bands. With 10
+#: bands of 3 rows, a pair at similarity 0.8 becomes a candidate with
+#: probability 1 − (1 − 0.8³)¹⁰ ≈ 0.999, at 0.6 about 0.91, at 0.3 about 0.24
+#: (fewer needless comparisons between posts written from one template).
+BANDS, ROWS = 10, 3
+#: Most recent posts remembered per bucket; bounds the work per post even
+#: when a channel repeats itself hundreds of times.
+BUCKET_DEPTH = 16
+_FIBONACCI = 0x9E3779B97F4A7C15  # 2^64 / golden ratio: spreads bits across the word
+_MASK64 = (1 << 64) - 1
+
+
+@rule("CC205", "near-duplicate", Severity.WARNING, Scope.CALENDAR)
+def near_duplicate(ctx):
+    """A post nearly repeats another post of the same channel from the last 14 days.
+
+    Why: followers notice a re-run; "constancy" means a regular appointment,
+    not the same words again, and platforms show repeated content less.
+    Similarity is the Jaccard index of the two texts' word pairs (folded for
+    case and accents, without links, mentions, hashtags and emoji); the message
+    names the most recent post similar enough. To stay linear in posts, texts
+    are sketched with MinHash and only posts sharing a locality-sensitive
+    bucket are compared (under a similarity of 0.6 some pairs may be missed);
+    texts under 5 words are not compared. Fix: rewrite the post with a new
+    angle, or drop it. Reads ``tone.duplicates.window`` (14d) and
+    ``tone.duplicates.similarity`` (0.8).
+
+    Fires::
+
+        charter: {}
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-16 12:00",
+             text: "Pense à vérifier ton éclairage avant de partir : un phare bien réglé, c'est plus de sécurité."}
+          - {id: b, channel: instagram, at: "2026-11-24 12:00",
+             text: "Pense à bien vérifier ton éclairage avant de partir : un phare bien réglé, c'est plus de sécurité !"}
+
+    Passes::
+
+        charter: {}
+        posts:
+          - {id: a, channel: instagram, at: "2026-11-16 12:00",
+             text: "Pense à vérifier ton éclairage avant de partir : un phare bien réglé, c'est plus de sécurité."}
+          - {id: b, channel: facebook, at: "2026-11-24 12:00",
+             text: "Pense à vérifier ton éclairage avant de partir : un phare bien réglé, c'est plus de sécurité."}
+    """
+    window = ctx.charter.get("tone.duplicates.window")
+    threshold = ctx.charter.get("tone.duplicates.similarity", 0.8)
+    reported = set()
+    for channel, posts in ctx.by_channel.items():
+        buckets: dict[tuple, deque] = defaultdict(lambda: deque(maxlen=BUCKET_DEPTH))
+        for post in posts:
+            sketch = _sketch(ctx.facts(post).tokens)
+            if sketch is None:
+                continue
+            shingles, keys = sketch
+            candidates = {}  # similar posts share most buckets: gather them once
+            for key in keys:
+                for other, other_shingles in buckets[key]:
+                    if other.at > post.at - window:
+                        candidates[id(other)] = (other, other_shingles)
+            best = None
+            for other, other_shingles in sorted(candidates.values(), key=lambda c: c[0].at, reverse=True):
+                similarity = len(shingles & other_shingles) / len(shingles | other_shingles)
+                if similarity >= threshold:
+                    best = (similarity, other)  # the most recent similar post
+                    break
+            for key in keys:
+                buckets[key].append((post, shingles))
+            if best is not None and post.id not in reported and ctx.in_range(post.at):
+                reported.add(post.id)
+                similarity, other = best
+                yield ctx.finding(post, channel=channel, field="text", key=other.id, other=other.id,
+                                  other_at=ctx.local(other.at), similarity=percent(similarity),
+                                  min=percent(threshold), window=window)
+
+
+def _sketch(tokens) -> tuple[frozenset, tuple] | None:
+    """A text's word pairs (as stable integers) and its LSH bucket keys.
+
+    One-permutation MinHash: each word pair gets one 64-bit hash (CRC-32 of
+    each word, combined and mixed by a Fibonacci multiplier; never Python's
+    salted ``hash``: output must not depend on ``PYTHONHASHSEED``); the hash
+    picks one of BANDS × ROWS bins and the signature keeps each bin's minimum.
+    An empty bin borrows the next filled bin's minimum with its distance
+    ("rotation" densification), so short texts still get a full signature.
+    The signature is cut into BANDS bands of ROWS values, each a bucket key.
+    """
+    if len(tokens) < DUPLICATE_MIN_WORDS:
+        return None
+    size = BANDS * ROWS
+    words = [zlib.crc32(t.encode()) for t in tokens]
+    hashes = set()
+    for first, second in pairwise(words):
+        mixed = (((first << 32) | second) * _FIBONACCI) & _MASK64
+        hashes.add(mixed ^ (mixed >> 29))
+    bins: list = [None] * size
+    for value in hashes:
+        slot, rest = value % size, value // size
+        if bins[slot] is None or rest < bins[slot]:
+            bins[slot] = rest
+    signature = bins
+    if None in bins:
+        signature = [None] * size
+        nearest = None  # (minimum, position) of the closest filled bin to the right, circularly
+        for position in range(2 * size - 1, -1, -1):
+            value = bins[position % size]
+            if value is not None:
+                nearest = (value, position)
+            if position < size:
+                signature[position] = value if value is not None else (nearest[0], nearest[1] - position)
+    keys = tuple((band,) + tuple(signature[band * ROWS:(band + 1) * ROWS]) for band in range(BANDS))
+    return frozenset(hashes), keys
