@@ -2,6 +2,12 @@
 
     python benchmarks/run.py                 # 1k and 10k posts, YAML, CSV and ICS
     python benchmarks/run.py --sizes 100000 --formats yaml   # the memory check
+    python benchmarks/run.py --proselint /path/to/venv/bin/proselint   # + the reference point
+
+proselint is a reference, not a dependency: install it in a separate
+environment (``python -m venv /tmp/pl && /tmp/pl/bin/pip install proselint``)
+and pass its executable; its time on the same texts, one per paragraph, is
+compared with a whole ``chartercheck lint`` process on the CSV calendar.
 
 Each figure comes from a fresh process. "parse" reads and normalises the
 calendar with the same reader the lint uses; "lint" runs every rule of
@@ -40,6 +46,21 @@ def best_of(runs: int, command: list[str]) -> float:
     return min(times)
 
 
+def proselint_reference(executable: str, size: int, posts) -> None:
+    texts = os.path.join(HERE, "out", f"texts-{size}.txt")
+    with open(texts, "w", encoding="utf-8") as out:
+        out.write("\n\n".join(p["text"] for p in posts))
+    csv_path = os.path.join(HERE, "out", f"calendar-{size}.csv")
+    if not os.path.exists(csv_path):
+        WRITERS["csv"](posts, csv_path)
+    prose = best_of(1, [executable, "check", texts])
+    lint = best_of(1, [sys.executable, "-m", "chartercheck", "lint", csv_path, "--charter",
+                       os.path.join(HERE, "charter.yaml"), "--now", "2027-01-01T09:00", "--format", "json",
+                       "--output", os.devnull])
+    print(f"{size} posts: chartercheck lint (CSV, whole process) {lint:.2f} s, "
+          f"proselint on the bare texts {prose:.2f} s, ratio {lint / prose:.2f}")
+
+
 def cold_start() -> None:
     week = os.path.join(ROOT, "sample_calendars", "week48-clean.yaml")
     bare = best_of(5, [sys.executable, "-c", "import click, yaml, icalendar"])
@@ -54,6 +75,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--formats", default="yaml,csv,ics")
     parser.add_argument("--charter", default=os.path.join(HERE, "charter.yaml"))
+    parser.add_argument("--proselint", help="proselint executable, for the reference timing")
     args = parser.parse_args()
     out_dir = os.path.join(HERE, "out")
     os.makedirs(out_dir, exist_ok=True)
@@ -69,6 +91,8 @@ def main() -> None:
             rate = lint["posts"] / lint["seconds"] if lint["seconds"] else float("inf")
             print(f"{fmt:<6} {size:>7} {parse['seconds']:>8.2f} {lint['seconds']:>8.2f} {rate:>9.0f} "
                   f"{lint['seconds'] / parse['seconds']:>10.2f} {lint['peak_mb']:>8.0f} {lint['findings']:>9}")
+        if args.proselint:
+            proselint_reference(args.proselint, size, posts)
     cold_start()
 
 

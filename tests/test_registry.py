@@ -28,8 +28,6 @@ def test_every_rule_is_documented(spec):
 @pytest.mark.parametrize("spec", RUN_RULES, ids=lambda s: s.code)
 def test_docstring_examples_fire_and_pass(spec):
     examples = spec.examples()
-    if spec.scope is Scope.CHARTER:
-        pytest.skip("charter rules are exercised by their own tests")
     assert examples["Fires"], f"{spec.code} docstring has no Fires:: example"
     assert examples["Passes"], f"{spec.code} docstring has no Passes:: example"
     for block in examples["Fires"]:

@@ -44,8 +44,19 @@ def strategy_incomplete(ctx):
     ``strategy.objectives`` (ids with a priority and a KPI) and
     ``strategy.evaluation`` (when and how results are reviewed).
 
-    Example charter that fires: ``strategy: {vision: "..."}`` (no objectives,
-    no evaluation).
+    Fires::
+
+        charter: {strategy: {vision: "Rouler visible toute l'année"}}
+        posts: []
+
+    Passes::
+
+        charter:
+          strategy:
+            vision: "Rouler visible toute l'année"
+            objectives: [{id: notoriete, priority: primary}]
+            evaluation: "revue mensuelle"
+        posts: []
     """
     strategy = ctx.charter.get("strategy", {})
     missing = [part for part in STRATEGY_PARTS if not strategy.get(part)]
@@ -63,8 +74,15 @@ def no_priority_choice(ctx):
     single objective is a choice and passes. Fix: keep one ``primary``
     objective and mark the others ``secondary`` or ``tertiary``.
 
-    Example charter that fires: ``strategy: {objectives: [{id: reach,
-    priority: primary}, {id: sales, priority: primary}]}``.
+    Fires::
+
+        charter: {strategy: {objectives: [{id: a, priority: primary}, {id: b, priority: primary}]}}
+        posts: []
+
+    Passes::
+
+        charter: {strategy: {objectives: [{id: a, priority: primary}, {id: b, priority: secondary}]}}
+        posts: []
     """
     objectives = ctx.charter.get("strategy.objectives", [])
     if len(objectives) < 2:
@@ -89,7 +107,17 @@ def channel_without_purpose(ctx):
     (an id of ``strategy.objectives``) and a ``target`` (who it addresses),
     or drop the channel.
 
-    Example charter that fires: ``channels: {tiktok: {platform: tiktok}}``.
+    Fires::
+
+        charter: {channels: {instagram: {platform: instagram}}}
+        posts: []
+
+    Passes::
+
+        charter:
+          strategy: {objectives: [{id: notoriete, priority: primary}]}
+          channels: {instagram: {platform: instagram, objective: notoriete, target: "cyclistes urbains"}}
+        posts: []
     """
     objectives = [str(o["id"]) for o in ctx.charter.get("strategy.objectives", [])]
     for channel_id, settings in ctx.charter.get("channels", {}).items():
@@ -143,8 +171,19 @@ def team_overstretched(ctx):
     this checks what the charter itself promises. Fix: drop or slow down the
     costliest channels (the hint names them), or give the team more hours.
 
-    Example charter that fires: six channels of ``max_per_week: 5`` at 30
-    minutes a post for ``team: {hours_per_week: 2}``.
+    Fires::
+
+        charter:
+          team: {hours_per_week: 1}
+          channels: {youtube: {platform: youtube, max_per_week: 2, effort_minutes: 240}}
+        posts: []
+
+    Passes::
+
+        charter:
+          team: {hours_per_week: 10}
+          channels: {youtube: {platform: youtube, max_per_week: 2, effort_minutes: 240}}
+        posts: []
     """
     available = ctx.charter.get("team.hours_per_week")
     if available is None:
@@ -169,8 +208,19 @@ def approval_role_unstaffed(ctx):
     role to members in ``team.members``, lower ``min_approvers``, or remove
     the step.
 
-    Example charter that fires: ``approval: {steps: [legal]}`` with no member
-    holding ``legal``.
+    Fires::
+
+        charter:
+          team: {members: [{id: lea, roles: [community_manager]}]}
+          approval: {steps: [{role: legal}]}
+        posts: []
+
+    Passes::
+
+        charter:
+          team: {members: [{id: lea, roles: [community_manager]}, {id: sophie, roles: [legal]}]}
+          approval: {steps: [{role: legal}]}
+        posts: []
     """
     for index, step in enumerate(ctx.charter.get("approval.steps", [])):
         role, need = step["role"], step.get("min_approvers", 1)
@@ -194,7 +244,16 @@ def positioning_unset(ctx):
     ``positioning.register`` (vous, tu, formal, informal or any),
     ``positioning.traits`` and ``positioning.pillars`` with their keywords.
 
-    Example charter that fires: a charter without ``positioning:``.
+    Fires::
+
+        charter: {brand: {name: Vélo Lumière}}
+        posts: []
+
+    Passes::
+
+        charter:
+          positioning: {register: tu, traits: [complice], pillars: [{id: conseils, keywords: [astuce]}]}
+        posts: []
     """
     positioning = ctx.charter.get("positioning", {})
     parts = {"register": positioning.get("register"), "traits": positioning.get("traits"),
