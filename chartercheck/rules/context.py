@@ -40,6 +40,7 @@ class RuleContext:
         self._severity = Severity.WARNING
         self._facts: dict[str, object] = {}
         self._fired: dict[tuple, bool] = {}
+        self._memos: dict[str, dict] = {}
 
     # -- range ------------------------------------------------------------
     def in_range(self, moment: Optional[datetime]) -> bool:
@@ -89,6 +90,10 @@ class RuleContext:
                             tuple(self.charter.get("tone.extra_claims", [])))
             self._facts[text] = found
         return found
+
+    def memo(self, name: str) -> dict:
+        """A dict private to this run for a rule family's own caches (per text, per post...)."""
+        return self._memos.setdefault(name, {})
 
     # -- findings ---------------------------------------------------------
     def bind(self, spec: RuleSpec, severity: Severity) -> None:

@@ -63,7 +63,7 @@ def pillar_hits(ctx, post) -> dict[str, int]:
     Memoised per text for the run (CC304, CC305 and CC307 all ask): the
     context lives for one run, so the charter behind the memo cannot change.
     """
-    memo = ctx.__dict__.setdefault("_pillar_hits", {})
+    memo = ctx.memo("pillar_hits")
     facts = ctx.facts(post)
     hits = memo.get(facts.text)
     if hits is None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Optional
-from weakref import WeakKeyDictionary
 
 from .. import i18n
 from ..model import Approval, Post, Severity
@@ -67,12 +66,9 @@ class Workflow:
     author: Optional[dict]            # the author's team member, if the author is one
 
 
-_CACHE: "WeakKeyDictionary" = WeakKeyDictionary()
-
-
 def workflow(ctx, post: Post) -> Workflow:
     """The approval analysis of ``post``, computed once per run."""
-    cache = _CACHE.setdefault(ctx, {})
+    cache = ctx.memo("approval")
     found = cache.get(id(post))
     if found is None:
         found = cache[id(post)] = _analyse(ctx, post)
@@ -173,7 +169,7 @@ def _holds(ctx, post: Post, condition: str) -> bool:
 
 def compliance_codes(ctx, post: Post) -> list[str]:
     """Enabled CC6xx rules (pack listed in ``compliance:``, or no pack) that fire on ``post``."""
-    cache = _CACHE.setdefault(ctx, {})
+    cache = ctx.memo("approval")
     codes = cache.get("compliance")
     if codes is None:
         packs = set(ctx.charter.get("compliance", []))
