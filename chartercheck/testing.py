@@ -50,3 +50,19 @@ def run_example(block: str, code: str) -> Report:
         calendar["calendar"] = data["calendar"]
     return lint_text(charter_yaml, yaml.safe_dump(calendar, allow_unicode=True, sort_keys=False),
                      now=str(data.get("now", EXAMPLE_NOW)), select=[code])
+
+
+def calendar_yaml(*posts) -> str:
+    """A YAML calendar from ``(id, channel, at, text)`` tuples."""
+    return yaml.safe_dump({"posts": [{"id": p[0], "channel": p[1], "at": p[2], "text": p[3]} for p in posts]},
+                          allow_unicode=True, sort_keys=False)
+
+
+def found(report: Report, code: str) -> list:
+    """Post ids of the findings of ``code``, in report order."""
+    return [f.location.post_id for f in report.findings if f.code == code]
+
+
+def lint_posts(charter_yaml: str, *posts, code: str, **options) -> Report:
+    """Lint ``(id, channel, at, text)`` tuples with only rule ``code`` selected."""
+    return lint_text(charter_yaml, calendar_yaml(*posts), select=[code], **options)

@@ -1,21 +1,7 @@
 """CC301, CC302, CC303, CC306, CC308, CC311: fires, does not fire, edges, French and English."""
 import yaml
 
-from chartercheck.testing import lint_text
-
-
-def calendar(*posts):
-    """YAML calendar from (id, channel, at, text) tuples."""
-    return yaml.safe_dump({"posts": [{"id": p[0], "channel": p[1], "at": p[2], "text": p[3]} for p in posts]},
-                          allow_unicode=True, sort_keys=False)
-
-
-def found(report, code):
-    return [f.location.post_id for f in report.findings if f.code == code]
-
-
-def lint(charter, *posts, code, **options):
-    return lint_text(charter, calendar(*posts), select=[code], **options)
+from chartercheck.testing import calendar_yaml as calendar, found, lint_posts as lint, lint_text  # noqa: F401
 
 
 # -- CC301 language --------------------------------------------------------------------------
