@@ -1,5 +1,4 @@
 """Helpers for the fix tests: plan small in-memory calendars against small charters."""
-from datetime import timedelta
 
 from chartercheck.fix import fix_calendars
 from chartercheck.readers import CalendarSource

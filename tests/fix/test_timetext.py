@@ -1,5 +1,5 @@
 """Times are rewritten in the shape they were written in."""
-from datetime import datetime, timezone
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
