@@ -125,7 +125,8 @@ def no_moderation_coverage(ctx, post):
                               until=end.astimezone(ctx.tz).strftime("%H:%M"), latest=latest.astimezone(ctx.tz))
             return
     nxt = next_opening(hours, post.at, ctx.tz)
-    yield ctx.finding(post, "message", hint="hint" if nxt else None, field="at", when=local, need=need,
+    variant = "message" if ranges_on(hours, local.weekday()) else "closed_day"
+    yield ctx.finding(post, variant, hint="hint" if nxt else None, field="at", when=local, need=need,
                       hours=_describe(hours, local.weekday()), next=nxt)
 
 
