@@ -103,11 +103,12 @@ def _pick_format(fmt: str) -> str:
 @click.option("--input-format", type=click.Choice(["yaml", "csv", "ics"]), help="Format of calendars (for stdin).")
 @click.option("--date-format", type=click.Choice(["auto", "dmy", "mdy"]), help="CSV dates: day or month first.")
 @click.option("--max-posts", type=int, help="Most entries read per file (default 200000).")
+@click.option("--max-bytes", type=int, help="Largest calendar file read, in bytes (default 64 MiB).")
 @click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Read calendar files on N processes.")
 @click.option("--color/--no-color", default=None, help="Colour text output (default: on a terminal).")
 @handle_errors
 def lint(calendars, charter_path, fmt, output, fail_on, select, ignore, date_from, date_until, now,
-         baseline, write_baseline, lang, input_format, date_format, max_posts, jobs, color):
+         baseline, write_baseline, lang, input_format, date_format, max_posts, max_bytes, jobs, color):
     """Lint CALENDAR files (YAML, CSV, iCalendar; - for stdin) against the charter."""
     from .baseline import read_baseline, write_baseline as save_baseline
     from .engine import LintOptions, run
@@ -122,7 +123,7 @@ def lint(calendars, charter_path, fmt, output, fail_on, select, ignore, date_fro
         end=_cli_time(date_until, tz, "--until", end_of_day=True),
         select=_split_codes(select), ignore=_split_codes(ignore),
         baseline=read_baseline(baseline) if baseline else frozenset(),
-        input_format=input_format, date_format=date_format, max_posts=max_posts, jobs=max(1, jobs),
+        input_format=input_format, date_format=date_format, max_posts=max_posts, max_bytes=max_bytes, jobs=max(1, jobs),
         extra={"progress": terminal_progress()})
     report = run(list(calendars), charter, options)
     if write_baseline:

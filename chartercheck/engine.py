@@ -31,6 +31,7 @@ class LintOptions:
     input_format: Optional[str] = None
     date_format: Optional[str] = None
     max_posts: Optional[int] = None
+    max_bytes: Optional[int] = None
     jobs: int = 1
     extra: dict = field(default_factory=dict)
 
@@ -67,6 +68,8 @@ def _read_options(charter: Charter, options: LintOptions) -> ReadOptions:
                   expand_start=options.start, expand_end=options.end, now=options.now)
     if options.max_posts:
         kwargs["max_posts"] = options.max_posts
+    if options.max_bytes:
+        kwargs["max_bytes"] = options.max_bytes
     return ReadOptions(**kwargs)
 
 
