@@ -33,9 +33,11 @@ import regex
 
 from . import lexicons as lx
 from .dates import DateWord, find_date_words
-from .language import detect
+from .language import count_words, detect
 from .matching import Match
-from .normalize import URL_RE, clean, fold, emoji_list, extract_hashtags, extract_mentions, extract_urls, folded, stems, tokenize
+from .normalize import (
+    clean, emoji_list, extract_hashtags, extract_mentions, extract_urls, fold, folded, stems, tokenize, url_spans,
+)
 from .readability import flesch
 from .register import detect_register
 
@@ -50,6 +52,10 @@ ACRONYMS = frozenset(
 )
 _CAPS_WORD_RE = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 _EXCLAMATION_RE = regex.compile(r"[!?‼❗！]+")
+# A shouted word has no lower-case letter, three letters and one upper-case
+# letter at least: so two upper-case letters close together, or a letter
+# without case (as in "A中文").  A text with neither has no caps run.
+_SHOUT_HINT_RE = regex.compile(r"\p{Uppercase}[\p{L}\p{N}'’-]*\p{Uppercase}|[^\P{L}\p{Cased}]")
 
 
 @dataclass(frozen=True)
@@ -113,13 +119,21 @@ class TextFacts:
         return flesch(self.cleaned, self.language)
 
 
+def _shouted(word: str) -> bool:
+    # isupper() first: it is the cheap test that almost every word fails.
+    return (word.isupper() and sum(c.isalpha() for c in word) >= 3
+            and not any(c.isdigit() for c in word) and word not in ACRONYMS)
+
+
 def _caps_runs(cleaned: str) -> tuple[str, ...]:
+    if _SHOUT_HINT_RE.search(cleaned) is None:
+        return ()
     runs: list[str] = []
     start = end = None
     for m in _CAPS_WORD_RE.finditer(cleaned):
-        w = m.group()
-        letters = sum(c.isalpha() for c in w)
-        shouted = letters >= 3 and w.isupper() and not any(c.isdigit() for c in w) and w not in ACRONYMS
+        shouted = _shouted(m.group())
+        if not shouted and start is None:
+            continue
         gap = cleaned[end : m.start()] if end is not None else ""
         if shouted and start is not None and not any(c in ".!?\n" for c in gap):
             end = m.end()
@@ -163,8 +177,9 @@ def _commercial(f, language, extra_cues):
                     m = Match(m.start + sub[0].start, m.start + sub[0].end, sub[0].surface)
             hits.append((m.start, cat.name, m.surface))
     # Words inside a URL ("/sale", "promo" in a slug) are the shop_link cue's business.
-    urls = [(m.start(), m.end()) for m in URL_RE.finditer(f.original)]
-    hits = [h for h in hits if h[1] == "shop_link" or not any(s <= h[0] < e for s, e in urls)]
+    urls = url_spans(f.original)
+    if urls:
+        hits = [h for h in hits if h[1] == "shop_link" or not any(s <= h[0] < e for s, e in urls)]
     if extra_cues:
         hits += [(m.start, "charter", m.surface) for m in lx.extra_matcher(extra_cues).find(f)]
     # One cue per place: drop a hit nested in a longer one of the same category
@@ -177,8 +192,13 @@ def _commercial(f, language, extra_cues):
     return tuple((c, s) for _, c, s in kept), tuple(codes)
 
 
+@lru_cache(maxsize=None)
+def _weights() -> dict[str, float]:
+    return {c.name: c.weight for c in lx.commercial_categories()}
+
+
 def _score(categories: frozenset[str], shouting: bool) -> float:
-    weights = {c.name: c.weight for c in lx.commercial_categories()}
+    weights = _weights()
     remaining = 1.0
     for name in sorted(categories):
         remaining *= 1.0 - weights.get(name, EXTRA_CUE_WEIGHT)
@@ -234,7 +254,7 @@ def _analyze(text: str, extra_cues: tuple[str, ...], extra_claims: tuple[str, ..
         text=text,
         cleaned=cleaned,
         tokens=tokens,
-        word_count=sum(1 for t in tokens if any(c.isalpha() for c in t)),
+        word_count=count_words(tokens),
         urls=extract_urls(text),
         mentions=extract_mentions(text),
         hashtags=extract_hashtags(text),
@@ -272,3 +292,5 @@ def clear_caches() -> None:
     detect.cache_clear()
     flesch.cache_clear()
     folded.cache_clear()
+    fold.cache_clear()
+    tokenize.cache_clear()

@@ -61,22 +61,29 @@ def prepass(tokens: tuple[str, ...], cleaned: str = "") -> tuple[str, float] | N
     ``tokens`` are folded, so the preposition "à" (folded "a", ambiguous with
     English "a") is counted on ``cleaned`` instead.
     """
-    if any(t in OTHER_MARKERS for t in tokens):
+    if not OTHER_MARKERS.isdisjoint(tokens):
         return None
     fr_words, en_words = stopwords("fr"), stopwords("en")
-    fr = sum(1 for t in tokens if t in fr_words) + len(_A_GRAVE.findall(cleaned))
-    en = sum(1 for t in tokens if t in en_words)
+    fr = sum(map(fr_words.__contains__, tokens)) + len(_A_GRAVE.findall(cleaned))
+    en = sum(map(en_words.__contains__, tokens))
     for lang, hits, other in (("fr", fr, en), ("en", en, fr)):
         if hits >= PREPASS_MIN_HITS and hits >= PREPASS_RATIO * other and hits >= PREPASS_MIN_SHARE * len(tokens):
             return lang, round(min(0.99, hits / (hits + other + 1)), 3)
     return None
 
 
+def count_words(tokens: tuple[str, ...]) -> int:
+    """Tokens holding at least one letter ("2026" and "n°1"'s "1" are not words)."""
+    # str.isalpha in C settles almost every token; only the rest are read per character.
+    return sum(map(str.isalpha, tokens)) + sum(
+        1 for t in tokens if not t.isalpha() and any(c.isalpha() for c in t)
+    )
+
+
 def too_short(cleaned: str, tokens: tuple[str, ...] | None = None) -> bool:
     """True when ``cleaned`` has fewer than MIN_WORDS words or MIN_LETTERS letters."""
     tokens = tokenize(cleaned) if tokens is None else tokens
-    words = [t for t in tokens if any(c.isalpha() for c in t)]
-    return len(words) < MIN_WORDS or sum(c.isalpha() for c in cleaned) < MIN_LETTERS
+    return count_words(tokens) < MIN_WORDS or sum(map(str.isalpha, cleaned)) < MIN_LETTERS
 
 
 @lru_cache(maxsize=8192)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Sequence
 
 import regex
 
@@ -30,9 +31,10 @@ _TRANSLATE.update({ord("œ"): "oe", ord("Œ"): "oe", ord("æ"): "ae", ord("Æ"):
 #: French elided particles (folded) split off a following word: l'offre → l' + offre.
 ELISIONS = frozenset({"l", "d", "j", "n", "s", "c", "m", "t", "qu", "jusqu", "lorsqu", "puisqu"})
 
+_TLDS = "com|fr|net|org|io|co|shop|store|eu|be|ch|ca|uk|de|es|it|app|ly|gl|me"
 URL_RE = regex.compile(
     r"(?:https?://|www\.)[^\s<>\"]+"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|fr|net|org|io|co|shop|store|eu|be|ch|ca|uk|de|es|it|app|ly|gl|me)"
+    rf"|\b[\w-]+(?:\.[\w-]+)*\.(?:{_TLDS})"
     # a sentence may end right after a bare domain ("sur domaine.fr."): a dot
     # followed by a space or the end still ends the URL
     r"(?:/[^\s<>\"]*)?(?![\w]|\.[\w])",
@@ -50,6 +52,13 @@ _EMOJI_MARK_RE = regex.compile(r"[\p{Emoji_Presentation}\uFE0F\u20E3\U0001F1E6-\
 _PICTO_RE = regex.compile(r"\p{Extended_Pictographic}")
 # Extended_Pictographic characters that are typography, not emoji, in a caption.
 _NOT_EMOJI = frozenset("©®™")
+# Every emoji holds one of these; a text without any has no emoji (why: one C
+# search instead of splitting every text into grapheme clusters).
+_EMOJI_CANDIDATE_RE = regex.compile(
+    r"[\p{Emoji_Presentation}\uFE0F\u20E3\U0001F1E6-\U0001F1FF\p{Extended_Pictographic}]"
+)
+# Every URL_RE match holds one of these (same flags, so the same letters match).
+_URL_HINT_RE = regex.compile(rf"://|www\.|\.(?:{_TLDS})", regex.IGNORECASE)
 
 
 def _fold_char(ch: str) -> str:
@@ -61,6 +70,27 @@ def _fold_char(ch: str) -> str:
         if not unicodedata.combining(c):
             out.append(c)
     return "".join(out).translate(_TRANSLATE)
+
+
+class _FoldTable(dict):
+    """``str.translate`` table: code point → folded string, filled on first sight.
+
+    Why: folding character by character in Python was the costliest step of
+    every text fact; ``str.translate`` applies the same per-character fold in
+    C, and each distinct character is folded once per process.
+    """
+
+    def __missing__(self, code: int) -> str:
+        value = _fold_char(chr(code))
+        self[code] = value
+        if len(value) != 1:
+            _RESIZING.add(chr(code))
+        return value
+
+
+#: Characters whose fold is not exactly one character ("œ" → "oe", a combining accent → "").
+_RESIZING: set[str] = set()
+_FOLD_TABLE = _FoldTable()
 
 
 @lru_cache(maxsize=4096)
@@ -75,7 +105,7 @@ class Folded:
 
     original: str
     text: str
-    index: tuple[int, ...]
+    index: Sequence[int]  # a ``range`` when every character folded to exactly one
 
     def surface(self, start: int, end: int) -> str:
         """The original substring behind folded span ``[start, end)``."""
@@ -90,20 +120,17 @@ class Folded:
 
 @lru_cache(maxsize=4096)
 def folded(text: str) -> Folded:
-    """Fold ``text`` keeping a position map (cheap identity map for ASCII)."""
-    if text.isascii():
-        low = text.translate(_TRANSLATE).lower()
-        if len(low) == len(text):
-            return Folded(text, low, tuple(range(len(text))))
-    parts: list[str] = []
+    """Fold ``text`` keeping a position map (an identity ``range`` when lengths agree)."""
+    low = text.translate(_FOLD_TABLE)
+    if text.isascii() or _RESIZING.isdisjoint(text):
+        return Folded(text, low, range(len(text)))
     index: list[int] = []
     for i, ch in enumerate(text):
-        f = _fold_char(ch)
-        parts.append(f)
-        index.extend([i] * len(f))
-    return Folded(text, "".join(parts), tuple(index))
+        index.extend([i] * len(_FOLD_TABLE[ord(ch)]))
+    return Folded(text, low, tuple(index))
 
 
+@lru_cache(maxsize=4096)
 def is_emoji(grapheme: str) -> bool:
     """True when a grapheme cluster renders as an emoji (ZWJ family, flag, keycap…)."""
     if _EMOJI_MARK_RE.search(grapheme):
@@ -114,24 +141,44 @@ def is_emoji(grapheme: str) -> bool:
 
 def emoji_list(text: str) -> tuple[str, ...]:
     """Emoji as grapheme clusters: 👨‍👩‍👧‍👦, 🇫🇷 and 👍🏽 each count once."""
-    if text.isascii():
+    if text.isascii() or _EMOJI_CANDIDATE_RE.search(text) is None:
         return ()
-    return tuple(g for g in _GRAPHEME_RE.findall(text) if is_emoji(g))
+    # An ASCII cluster holds no candidate character, so it is never an emoji.
+    return tuple(g for g in _GRAPHEME_RE.findall(text) if not g.isascii() and is_emoji(g))
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every URL_RE match in ``text`` (cheap when there is none)."""
+    if _URL_HINT_RE.search(text) is None:
+        return []
+    return [m.span() for m in URL_RE.finditer(text)]
+
+
+def _without_urls(text: str) -> str:
+    return URL_RE.sub(" ", text) if _URL_HINT_RE.search(text) else text
 
 
 def extract_urls(text: str) -> tuple[str, ...]:
     """URLs, including bare ``shop.example.fr/path`` forms; trailing punctuation dropped."""
-    return tuple(u.rstrip(".,;:!?)»\"'") for u in URL_RE.findall(EMAIL_RE.sub(" ", text)))
+    if "@" in text:  # an e-mail address holds a bare domain
+        text = EMAIL_RE.sub(" ", text)
+    if _URL_HINT_RE.search(text) is None:
+        return ()
+    return tuple(u.rstrip(".,;:!?)»\"'") for u in URL_RE.findall(text))
 
 
 def extract_mentions(text: str) -> tuple[str, ...]:
     """``@handles`` (e-mail addresses are not mentions)."""
+    if "@" not in text:
+        return ()
     return tuple(MENTION_RE.findall(EMAIL_RE.sub(" ", text)))
 
 
 def extract_hashtags(text: str) -> tuple[str, ...]:
     """``#hashtags`` as written (with the ``#``)."""
-    return tuple(HASHTAG_RE.findall(URL_RE.sub(" ", text)))
+    if "#" not in text:
+        return ()
+    return tuple(HASHTAG_RE.findall(_without_urls(text)))
 
 
 def clean(text: str) -> str:
@@ -140,12 +187,18 @@ def clean(text: str) -> str:
     This is what language detection and readability see: those elements carry
     no language and would skew both.
     """
-    t = EMAIL_RE.sub(" ", text)  # first: an address holds a bare domain
-    t = URL_RE.sub(" ", t)
-    t = MENTION_RE.sub(" ", t)
-    t = HASHTAG_RE.sub(" ", t)
-    if not t.isascii():
-        t = "".join(" " if is_emoji(g) else g for g in _GRAPHEME_RE.findall(t))
+    # Each step runs only when its marker character is there ("@", "#", an
+    # emoji candidate, a URL hint): most captions need none of them.
+    t = text
+    if "@" in t:
+        t = EMAIL_RE.sub(" ", t)  # first: an address holds a bare domain
+    t = _without_urls(t)
+    if "@" in t:
+        t = MENTION_RE.sub(" ", t)
+    if "#" in t:
+        t = HASHTAG_RE.sub(" ", t)
+    if not t.isascii() and _EMOJI_CANDIDATE_RE.search(t):
+        t = "".join(" " if not g.isascii() and is_emoji(g) else g for g in _GRAPHEME_RE.findall(t))
     return " ".join(t.split())
 
 
@@ -161,11 +214,32 @@ def split_elision(token: str) -> tuple[str, ...]:
     return (token,)
 
 
+@lru_cache(maxsize=8192)
 def tokenize(text: str) -> tuple[str, ...]:
     """Folded word tokens of ``text``, French elisions split, hyphens splitting words."""
+    f = fold(text)
+    words = WORD_RE.findall(f)
+    if "'" not in f:  # no elision to split
+        return tuple(words)
     out: list[str] = []
-    for word in WORD_RE.findall(fold(text)):
-        out.extend(split_elision(word))
+    for word in words:
+        out.extend(split_elision(word) if "'" in word else (word,))
+    return tuple(out)
+
+
+def word_spans(text: str) -> tuple[tuple[str, str], ...]:
+    """``(token, surface)`` pairs: the tokens of :func:`tokenize` and each as written.
+
+    ``word_spans("L’offre") == (("l'", "L’"), ("offre", "offre"))``: rules quote
+    the surface, so a message says "hésitez", not the folded "hesitez".
+    """
+    f = folded(text)
+    out: list[tuple[str, str]] = []
+    for m in WORD_RE.finditer(f.text):
+        start = m.start()
+        for part in split_elision(m.group()):
+            out.append((part, f.surface(start, start + len(part))))
+            start += len(part)
     return tuple(out)
 
 
