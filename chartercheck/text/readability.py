@@ -1,30 +1,48 @@
-"""Flesch reading ease in the post's language, computed with textstat.
+"""Flesch reading ease in the post's language, by textstat's rules without importing it.
 
-What textstat 0.7.13 actually does (checked in its source):
+textstat 0.7.13 is the reference; what it does (checked in its source) is kept
+here as data and three short functions, because importing it costs ~0.2 s
+(``textstat.backend.counts`` loads NLTK's cmudict machinery) for arithmetic:
 
 * ``flesch_reading_ease = base − a·(words/sentence) − b·(syllables/word)`` with
-  per-language constants (``textstat.backend.utils.constants.LANG_CONFIGS``):
-  English 206.835/1.015/84.6; French 207/1.015/73.6 (the Kandel & Moles
-  adaptation); also de, es, it, nl.
-* ``set_lang`` is per ``textstatistics`` instance (the module-level functions
-  share one instance: global state) — we never call it.
+  per-language constants (``textstat.backend.utils.constants.LANG_CONFIGS``,
+  copied in ``FLESCH_CONSTANTS``): English 206.835/1.015/84.6; French
+  207/1.015/73.6 (the Kandel & Moles adaptation); also de, es, it, nl.
+* Words (``selections.list_words``): apostrophes not opening an English
+  contraction ending (``'t 's 'd 've 'll 're``) are dropped, then every
+  character that is neither a word character, a space nor an apostrophe; the
+  rest is split on whitespace.
+* Sentences (``counts.count_sentences``): runs matching
+  ``\\b[^.!?]+[.!?]*``, not counting those of two words or fewer, at least 1.
 * Syllables come from pyphen, **except English, where textstat loads NLTK's
   cmudict and calls ``nltk.download`` when it is missing**: a network access at
-  run time that fails offline.  So we compute syllables with pyphen for every
-  language (identical to textstat for non-English languages, tested), and
-  take word and sentence counts and the constants from textstat.
+  run time that fails offline.  So we count syllables with pyphen for every
+  language (identical to textstat for the other languages).
 
-textstat (which imports NLTK, ~0.2 s) is imported on first use only.
+``tests/text`` checks these counts and scores against textstat itself.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
+#: (base, per word-per-sentence, per syllable-per-word), from textstat's LANG_CONFIGS.
+FLESCH_CONSTANTS = {
+    "en": (206.835, 1.015, 84.6),
+    "de": (180.0, 1.0, 58.5),  # Toni Amstad
+    "es": (206.84, 1.02, 60.0),  # Fernández Huerta
+    "fr": (207.0, 1.015, 73.6),  # Kandel & Moles
+    "it": (217.0, 1.3, 60.0),  # Flesch-Vacca
+    "nl": (206.835, 0.93, 77.0),  # Flesch-Douma
+}
 #: Languages with Flesch constants in textstat.
-SUPPORTED = ("de", "en", "es", "fr", "it", "nl")
+SUPPORTED = tuple(sorted(FLESCH_CONSTANTS))
 #: Fewer words than this and Flesch is meaningless (one sentence dominates it).
 MIN_WORDS = 12
 _PYPHEN_LANG = {"en": "en_US"}
+_NON_CONTRACTION_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re.compile(r"[^\w\s']")
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
 
 
 @lru_cache(maxsize=None)
@@ -34,6 +52,21 @@ def _hyphenator(lang: str):
     return pyphen.Pyphen(lang=_PYPHEN_LANG.get(lang, lang))
 
 
+def list_words(text: str, lowercase: bool = False) -> list[str]:
+    """Words as textstat's ``list_words(text, lowercase=...)`` splits them."""
+    text = _PUNCTUATION.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", text))
+    return (text.lower() if lowercase else text).split()
+
+
+def count_sentences(text: str) -> int:
+    """Sentences as textstat's ``count_sentences`` counts them (0 for an empty text)."""
+    if not text:
+        return 0
+    sentences = _SENTENCE.findall(text)
+    ignored = sum(1 for s in sentences if len(list_words(s)) <= 2)
+    return max(1, len(sentences) - ignored)
+
+
 @lru_cache(maxsize=8192)
 def flesch(text: str, lang: str | None) -> float | None:
     """Flesch reading ease of ``text`` in ``lang`` (2 decimals), ``None`` if not judgeable.
@@ -41,20 +74,15 @@ def flesch(text: str, lang: str | None) -> float | None:
     ``None`` when the language is unknown or unsupported, or the text has
     fewer than ``MIN_WORDS`` words.  Pass the cleaned text (no URLs, emoji).
     """
-    if lang not in SUPPORTED:
+    if lang not in FLESCH_CONSTANTS:
         return None
-    from textstat.backend import counts, selections
-    from textstat.backend.utils._get_lang_cfg import get_lang_cfg
-
-    words = selections.list_words(text, lowercase=True)
+    words = list_words(text, lowercase=True)
     if len(words) < MIN_WORDS:
         return None
-    sentences = max(1, counts.count_sentences(text))
+    sentences = max(1, count_sentences(text))
     hyph = _hyphenator(lang)
     syllables = sum(len(hyph.positions(w)) + 1 for w in words)
-    score = (
-        get_lang_cfg(lang, "fre_base")
-        - get_lang_cfg(lang, "fre_sentence_length") * (counts.count_words(text) / sentences)
-        - get_lang_cfg(lang, "fre_syll_per_word") * (syllables / len(words))
-    )
+    base, per_sentence, per_syllable = FLESCH_CONSTANTS[lang]
+    # textstat divides count_words(text) (not lower-cased: the same count) by sentences.
+    score = base - per_sentence * (len(words) / sentences) - per_syllable * (syllables / len(words))
     return round(score, 2)

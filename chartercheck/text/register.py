@@ -26,10 +26,12 @@ pleased", "kindly", "please do not hesitate"), slang ("gonna", "hey guys",
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from .lexicons import register_data, register_matcher
-from .normalize import Folded, tokenize
+from .normalize import Folded, tokenize, word_spans
 
 #: Contractions are ordinary in neutral modern English; only a cluster of them is casual.
 CONTRACTIONS_FOR_INFORMAL = 3
@@ -58,19 +60,23 @@ def _french(text: str) -> tuple[str | None, tuple[str, ...]]:
             sentence = sentence[: m.start] + " " + sentence[m.end :]
         toks = tokenize(sentence)
         s_vous = []
-        for m in _HYPHEN_IMPERATIVE_RE.finditer(sentence.lower()):
-            verb = m.group(1)
-            if not verb.endswith(("ez", "ons")):  # -ez is counted below; -ons is "nous"
-                tu.append(m.group())
-        for clause in _CLAUSE_RE.split(sentence):
-            ctoks = tokenize(clause)
-            for i, t in enumerate(ctoks):
-                if t in tu_words:
-                    tu.append(t)
-                elif t in tu_verbs and (i == 0 or ctoks[i - 1] in _IMPERATIVE_AFTER):
-                    tu.append(t)
-                elif t in vous_words or (len(t) >= 5 and t.endswith("ez") and t not in not_verbs):
-                    s_vous.append(t)
+        if "-" in sentence:
+            lowered = sentence.lower()
+            same_length = len(lowered) == len(sentence)  # "İ" lowers to two characters
+            for m in _HYPHEN_IMPERATIVE_RE.finditer(lowered):
+                verb = m.group(1)
+                if not verb.endswith(("ez", "ons")):  # -ez is counted below; -ons is "nous"
+                    tu.append(sentence[m.start() : m.end()] if same_length else m.group())
+        if _may_address(toks):  # else no pronoun, imperative or -ez word: nothing to read
+            for clause in _CLAUSE_RE.split(sentence):
+                pairs = word_spans(clause)
+                for i, (t, surface) in enumerate(pairs):
+                    if t in tu_words:
+                        tu.append(surface)
+                    elif t in tu_verbs and (i == 0 or pairs[i - 1][0] in _IMPERATIVE_AFTER):
+                        tu.append(surface)
+                    elif t in vous_words or (len(t) >= 5 and t.endswith("ez") and t not in not_verbs):
+                        s_vous.append(surface)
         if s_vous and (collective_words.intersection(toks) or collective.search(sentence)):
             crowd += s_vous
         else:
@@ -84,11 +90,24 @@ def _french(text: str) -> tuple[str | None, tuple[str, ...]]:
     return None, tuple(crowd)
 
 
+@lru_cache(maxsize=None)
+def _addressing_words() -> frozenset[str]:
+    data = register_data("fr")
+    return data["tu"] | data["tu_verbs"] | data["vous"]
+
+
+def _may_address(tokens: tuple[str, ...]) -> bool:
+    """Whether a sentence's tokens hold any word the clause reading could count."""
+    if not _addressing_words().isdisjoint(tokens):
+        return True
+    return any(len(t) >= 5 and t.endswith("ez") for t in tokens)
+
+
 def _english(text: Folded) -> tuple[str | None, tuple[str, ...]]:
     contractions = register_data("en")["contractions"]
     formal = register_matcher("en", "formal").surfaces(text)
     slang = register_matcher("en", "informal_slang").surfaces(text)
-    contr = tuple(t for t in tokenize(text.original) if t in contractions)
+    contr = tuple(surface for t, surface in word_spans(text.original) if t in contractions)
     if formal and slang:
         return "mixed", formal + slang
     if formal:
@@ -103,8 +122,9 @@ def detect_register(text: Folded, language: str | None) -> tuple[str | None, tup
 
     ``register`` is ``"tu" | "vous" | "mixed"`` for French, ``"formal" |
     "informal" | "mixed"`` for English, ``None`` when undetermined.  ``markers``
-    are the folded tokens or original phrases that decided it (for a ``None``
-    French result: the collective vous markers that were set aside).  With no
+    are the words or phrases that decided it, as written in the text ("Hésitez",
+    not "hesitez"; for a ``None`` French result: the collective vous markers
+    that were set aside).  With no
     or another language, French markers are tried first, then English ones.
     """
     if language == "fr":

@@ -103,3 +103,32 @@ def test_determinism_fresh_cache_and_hashable():
     assert hash(first) == hash(second)
     assert analyze(PROMO) is second
     assert first.readability == second.readability and first.stems == second.stems
+
+
+def test_a_proportion_is_not_a_claim_in_either_language():
+    # Both languages' claim patterns apply to every post: each must let the
+    # other language's proportions pass ("100 % des", "100% of").
+    assert analyze("100 % des cyclistes croisés ce matin avaient un éclairage").claims == ()
+    assert analyze("Chez nous, 100 % du stock est révisé avant de partir").claims == ()
+    assert analyze("100% of our beans come from three farms we visited").claims == ()
+    assert analyze("Un vélo 100 % fiable, testé sous la pluie").claims == ("100 %",)
+    assert analyze("100% delicious, every single time").claims == ("100%",)
+
+
+def test_register_markers_are_quoted_as_written():
+    f = analyze("N’hésitez pas à passer, et viens avec ton vélo.")
+    assert f.register == "mixed"
+    assert f.register_markers == ("viens", "ton", "hésitez")
+    assert analyze("Réserve-la vite, elle part vite !").register_markers == ("Réserve-la",)
+    english = analyze("We’re here, you’re welcome, it’s fine, don’t worry")
+    assert english.register == "informal" and english.register_markers[0] == "We’re"
+
+
+def test_short_window_urgency_in_every_word_order():
+    for text in ("Cette semaine seulement : la révision complète de ton vélo.",
+                 "Seulement cette semaine, la révision complète.",
+                 "Uniquement ce soir, l'atelier reste ouvert.",
+                 "Ce mois-ci uniquement, les antivols sont révisés.",
+                 "This week only: free tune-ups at the workshop."):
+        assert "urgency" in analyze(text).commercial_categories, text
+    assert "urgency" not in analyze("Cette semaine, on vous raconte l'atelier.").commercial_categories
