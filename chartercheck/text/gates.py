@@ -28,7 +28,8 @@ _BROAD = ("\\w", "\\S", "\\W", "\\s", ".")
 
 
 @lru_cache(maxsize=65536)
-def _prefixes(word: str) -> frozenset[str]:
+def word_prefixes(word: str) -> frozenset[str]:
+    """The first 1 to PREFIX_LENGTH characters of ``word``."""
     return frozenset(word[:n] for n in range(1, min(len(word), PREFIX_LENGTH) + 1))
 
 
@@ -39,7 +40,7 @@ def word_start_prefixes(text: str) -> frozenset[str]:
     Per-word prefix sets are cached (why: words repeat across captions, and
     building them afresh for every text cost more than the matching they spare).
     """
-    return frozenset().union(*map(_prefixes, _WORD_START_RE.findall(text)))
+    return frozenset().union(*map(word_prefixes, _WORD_START_RE.findall(text)))
 
 
 def _closing_paren(pattern: str, start: int) -> int:
@@ -169,9 +170,9 @@ def _unrolled(atom: str, quantifier: str) -> str | None:
             return None
         low = int(bounds.group(1)) - 1
         if bounds.group(2) is None:
-            rest = "{%d}" % low
+            rest = f"{{{low}}}"
         elif bounds.group(3):
-            rest = "{%d,%d}" % (low, int(bounds.group(3)) - 1)
+            rest = f"{{{low},{int(bounds.group(3)) - 1}}}"
         else:
-            rest = "{%d,}" % low
+            rest = f"{{{low},}}"
     return atom + atom + rest + lazy_or_possessive

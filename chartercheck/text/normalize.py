@@ -15,9 +15,9 @@ Folding rules (``fold``):
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
 
 import regex
 

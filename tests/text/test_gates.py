@@ -1,6 +1,7 @@
 """Speed-ups that must not change a single result: gates, folding, emoji scan."""
 import regex
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chartercheck.text import lexicons as lx
 from chartercheck.text.gates import gate_of, word_start_prefixes

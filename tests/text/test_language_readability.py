@@ -71,7 +71,11 @@ def test_counts_and_constants_are_textstats():
     from textstat.backend.utils._get_lang_cfg import get_lang_cfg
     from textstat.textstat import textstatistics
 
-    from chartercheck.text.readability import FLESCH_CONSTANTS, count_sentences, list_words
+    from chartercheck.text.readability import (
+        FLESCH_CONSTANTS,
+        count_sentences,
+        list_words,
+    )
 
     for lang, text in SAMPLES.items():
         assert list_words(text, lowercase=True) == selections.list_words(text, lowercase=True)
