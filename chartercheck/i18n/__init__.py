@@ -14,7 +14,6 @@ on every machine: dates and times as ``Tue 24 Nov 17:00`` / ``mar. 24 nov.
 """
 from __future__ import annotations
 
-import string
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from importlib import resources
@@ -79,6 +78,11 @@ def format_number(value: float, lang: str) -> str:
 
 def format_value(value, lang: str) -> str:
     """How a message parameter is written, whatever its type."""
+    kind = type(value)
+    if kind is str:  # by far the most common: no conversion at all
+        return value
+    if kind is int:
+        return str(value)
     if isinstance(value, datetime):
         return format_datetime(value, lang)
     if isinstance(value, date):
@@ -115,7 +119,7 @@ def render(msgid: str, lang: str, **params) -> str:
         return msgid
     template = texts.get(_lang(lang)) or texts.get("en") or msgid
     values = _Params({k: format_value(v, lang) for k, v in params.items()})
-    return string.Formatter().vformat(template, (), values)
+    return template.format_map(values)
 
 
 def plural(msgid: str, count: int, lang: str) -> str:
