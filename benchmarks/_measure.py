@@ -11,6 +11,7 @@ import time
 
 def main() -> None:
     mode, calendar, charter_path = sys.argv[1:4]
+    jobs = int(sys.argv[4]) if len(sys.argv) > 4 else 1
     import chartercheck
     from chartercheck.engine import LintOptions, read_all, run
     from chartercheck.readers import load_source
@@ -24,7 +25,7 @@ def main() -> None:
         result = read_all([source], charter, LintOptions(now=now))
         posts, findings = len(result.posts), 0
     else:
-        report = run([source], charter, LintOptions(now=now))
+        report = run([source], charter, LintOptions(now=now, jobs=jobs))
         posts, findings = report.posts, len(report.findings)
     seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

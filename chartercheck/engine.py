@@ -100,6 +100,43 @@ def _check_posts(posts: list[Post], charter: Charter) -> list[InputProblem]:
     return problems
 
 
+#: Families whose rules read text facts: worth analysing texts up front in parallel.
+_TEXT_FAMILIES = ("CC2", "CC3", "CC4", "CC5", "CC6")
+#: Below this many distinct texts, starting worker processes costs more than it saves.
+PARALLEL_TEXTS_MIN = 2000
+
+
+def _analyze_chunk(texts: list, cues: tuple, claims: tuple) -> list:
+    from .text.facts import analyze
+    out = []
+    for text in texts:
+        facts = analyze(text, cues, claims)
+        facts.stems, facts.readability  # computed here, travel with the facts (cached properties)
+        out.append(facts)
+    return out
+
+
+def _analyze_in_parallel(ctx: RuleContext, jobs: int) -> None:
+    """Analyse every distinct text of the linted posts on ``jobs`` processes.
+
+    Text facts are pure functions of the text, so computing them elsewhere
+    changes nothing but the wall-clock time; results land in the context's
+    cache in a fixed order.
+    """
+    texts = sorted({p.text for p in ctx.linted})
+    if len(texts) < PARALLEL_TEXTS_MIN:
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    cues = tuple(ctx.charter.get("tone.extra_commercial_cues", []))
+    claims = tuple(ctx.charter.get("tone.extra_claims", []))
+    size = max(200, len(texts) // (jobs * 4))
+    chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for chunk, facts in zip(chunks, pool.map(_analyze_chunk, chunks, [cues] * len(chunks),
+                                                 [claims] * len(chunks))):
+            ctx.prefill_facts(zip(chunk, facts))
+
+
 def _effective_rules(charter: Charter, options: LintOptions) -> list[tuple[RuleSpec, Severity]]:
     packs = set(charter.get("compliance", []))
     chosen = []
@@ -150,6 +187,8 @@ def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,
     ctx = RuleContext(charter, read.posts, lang=lang, now=options.now, start=options.start, end=options.end)
     findings: list[Finding] = []
     rules = _effective_rules(charter, options)
+    if options.jobs > 1 and any(spec.code[:3] in _TEXT_FAMILIES for spec, _ in rules):
+        _analyze_in_parallel(ctx, options.jobs)
     severities = {spec.code: (spec, sev) for spec, sev in rules}
     posts_by_id = {p.id: p for p in read.posts}
     for problem in read.problems:

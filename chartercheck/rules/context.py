@@ -95,6 +95,10 @@ class RuleContext:
         """A dict private to this run for a rule family's own caches (per text, per post...)."""
         return self._memos.setdefault(name, {})
 
+    def prefill_facts(self, pairs) -> None:
+        """Store facts computed elsewhere (``--jobs``): (text, TextFacts) pairs."""
+        self._facts.update(pairs)
+
     # -- findings ---------------------------------------------------------
     def bind(self, spec: RuleSpec, severity: Severity) -> None:
         """Called by the engine before running ``spec``."""

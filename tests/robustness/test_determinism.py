@@ -28,3 +28,17 @@ def test_jobs_do_not_change_the_output():
     env = dict(os.environ)
     out = subprocess.run([sys.executable, *ARGS, "--format", "json", "--jobs", "2"], capture_output=True, env=env)
     assert out.stdout == single
+
+
+def test_parallel_text_analysis_gives_the_same_report(monkeypatch):
+    import chartercheck
+    from chartercheck import engine
+    from chartercheck.timeutil import parse_cli_datetime
+    monkeypatch.setattr(engine, "PARALLEL_TEXTS_MIN", 1)
+    charter = chartercheck.load_charter("charters/velo-lumiere.yaml")
+    now = parse_cli_datetime("2026-11-21 09:00", charter.tz)
+    calendars = ["sample_calendars/tone-week.yaml"]
+    single = engine.run(calendars, charter, engine.LintOptions(now=now))
+    parallel = engine.run(calendars, charter, engine.LintOptions(now=now, jobs=2))
+    assert [f.to_dict() for f in parallel.findings] == [f.to_dict() for f in single.findings]
+    assert single.findings
