@@ -196,16 +196,24 @@ def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,
             spec, severity = severities[problem.code]
             findings.append(_render_input(problem, spec, severity, ctx, posts_by_id.get(problem.post_id)))
     progress = options.extra.get("progress") or no_progress
-    for index, (spec, severity) in enumerate(rules, 1):
+    # Post rules run post by post, so each text's facts are used by every rule
+    # while they are fresh, and the bounded facts cache never thrashes.
+    post_rules = [(spec, severity) for spec, severity in rules if spec.scope is Scope.POST]
+    other_rules = [(spec, severity) for spec, severity in rules if spec.scope is not Scope.POST]
+    steps, done = len(ctx.linted) + len(other_rules), 0
+    for done, post in enumerate(ctx.linted, 1):
+        for spec, severity in post_rules:
+            ctx.bind(spec, severity)
+            findings.extend(spec.func(ctx, post) or ())
+        if done % 500 == 0:
+            progress(done, steps, post.id)
+    for spec, severity in other_rules:
         ctx.bind(spec, severity)
-        if spec.scope is Scope.POST:
-            for post in ctx.linted:
-                findings.extend(spec.func(ctx, post) or ())
-        elif spec.scope is Scope.CALENDAR:
+        if spec.scope is Scope.CALENDAR or (spec.scope is Scope.CHARTER and not charter.is_embedded):
             findings.extend(spec.func(ctx) or ())
-        elif spec.scope is Scope.CHARTER and not charter.is_embedded:
-            findings.extend(spec.func(ctx) or ())
-        progress(index, len(rules), spec.code)
+        done += 1
+        progress(done, steps, spec.code)
+    progress(steps, steps, "")
     kept, suppressed, seen = [], 0, set()
     for finding in findings:
         if not ctx.in_range(finding.location.at) and finding.location.post_id is not None:

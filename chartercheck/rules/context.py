@@ -9,12 +9,17 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, datetime
 from functools import cached_property
+from itertools import islice
 from typing import Iterable, Optional
 
 from .. import i18n
 from ..charter.model import Charter
 from ..model import Finding, Location, Post, Severity
 from .registry import RuleSpec, Scope
+
+
+#: Distinct texts whose facts stay in memory (about 10 KB each).
+FACTS_CACHE_SIZE = 12_000
 
 
 class RuleContext:
@@ -88,6 +93,12 @@ class RuleContext:
             from ..text.facts import analyze  # heavy: imported only when a rule needs it
             found = analyze(text, tuple(self.charter.get("tone.extra_commercial_cues", [])),
                             tuple(self.charter.get("tone.extra_claims", [])))
+            if len(self._facts) >= FACTS_CACHE_SIZE:
+                # Bounded memory on huge calendars: drop the oldest texts (dicts keep
+                # insertion order). Post rules run post by post, so only calendar
+                # rules may have to recompute an evicted text.
+                for stale in list(islice(self._facts, FACTS_CACHE_SIZE // 4)):
+                    del self._facts[stale]
             self._facts[text] = found
         return found
 
@@ -97,7 +108,9 @@ class RuleContext:
 
     def prefill_facts(self, pairs) -> None:
         """Store facts computed elsewhere (``--jobs``): (text, TextFacts) pairs."""
-        self._facts.update(pairs)
+        for text, facts in pairs:
+            if len(self._facts) < FACTS_CACHE_SIZE:
+                self._facts[text] = facts
 
     # -- findings ---------------------------------------------------------
     def bind(self, spec: RuleSpec, severity: Severity) -> None:

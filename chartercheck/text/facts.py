@@ -237,7 +237,7 @@ def _compliance(f) -> dict:
     )
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=2048)  # callers keep their own cache (the rule context's)
 def _analyze(text: str, extra_cues: tuple[str, ...], extra_claims: tuple[str, ...]) -> TextFacts:
     f = folded(text)
     cleaned = clean(text)
