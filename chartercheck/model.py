@@ -2,7 +2,8 @@
 
 Everything here is an immutable value with no I/O, so readers, rules and
 formatters can pass these objects around freely and the engine can sort and
-de-duplicate them without surprises.
+de-duplicate them without surprises. Records use ``__slots__``: a year of
+posts and their findings must fit in a few hundred megabytes.
 """
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ class Severity(enum.IntEnum):
 STATUSES = ("draft", "review", "approved", "scheduled", "published", "rejected", "cancelled")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """Where a post came from: file, 1-based line (or CSV row), and ICS UID."""
 
@@ -46,7 +47,7 @@ class Source:
     uid: Optional[str] = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Approval:
     """One approval of a post: who, when (may be unknown) and the role claimed."""
 
@@ -55,7 +56,7 @@ class Approval:
     role: Optional[str] = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Post:
     """One planned publication, normalised from any calendar format.
 
@@ -100,7 +101,7 @@ class Post:
         return default
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """What a finding is about. ``post_id`` is ``None`` for calendar-wide findings."""
 
@@ -132,7 +133,7 @@ def normalize_path(path: Optional[str]) -> str:
     return re.sub(r"/+", "/", text)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem found: immutable, rendered in the run's language already.
 
