@@ -70,6 +70,7 @@ def read_yaml_calendar(source: CalendarSource, options: ReadOptions) -> ReadResu
                                         key="calendar.timezone")) from None
     reader = EntryReader(source.path, options, result.problems)
     for index, entry in enumerate(posts):
+        posts[index] = None  # the raw entry is not needed once read: keeps peak memory at one copy
         line = posts.line_of(index)
         if index >= options.max_posts:
             reader.problem("CC918", line, count=len(posts) - index, limit=options.max_posts)
