@@ -100,6 +100,8 @@ def _check_posts(posts: list[Post], charter: Charter) -> list[InputProblem]:
     return problems
 
 
+#: Posts checked together by every post rule before moving on (see run()).
+POST_BLOCK = 2_000
 #: Families whose rules read text facts: worth analysing texts up front in parallel.
 _TEXT_FAMILIES = ("CC2", "CC3", "CC4", "CC5", "CC6")
 #: Below this many distinct texts, starting worker processes costs more than it saves.
@@ -196,17 +198,24 @@ def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,
             spec, severity = severities[problem.code]
             findings.append(_render_input(problem, spec, severity, ctx, posts_by_id.get(problem.post_id)))
     progress = options.extra.get("progress") or no_progress
-    # Post rules run post by post, so each text's facts are used by every rule
-    # while they are fresh, and the bounded facts cache never thrashes.
+    # Post rules run over blocks of posts: within a block rule by rule (each
+    # rule's code and data stay hot), and block after block so each text's
+    # facts are used by every rule while they are still in the bounded cache.
     post_rules = [(spec, severity) for spec, severity in rules if spec.scope is Scope.POST]
     other_rules = [(spec, severity) for spec, severity in rules if spec.scope is not Scope.POST]
+    warmers = [spec.warm for spec, _ in other_rules if spec.warm]
     steps, done = len(ctx.linted) + len(other_rules), 0
-    for done, post in enumerate(ctx.linted, 1):
+    for first in range(0, len(ctx.linted), POST_BLOCK):
+        block = ctx.linted[first:first + POST_BLOCK]
         for spec, severity in post_rules:
             ctx.bind(spec, severity)
-            findings.extend(spec.func(ctx, post) or ())
-        if done % 500 == 0:
-            progress(done, steps, post.id)
+            for post in block:
+                findings.extend(spec.func(ctx, post) or ())
+        for warm in warmers:
+            for post in block:
+                warm(ctx, post)
+        done += len(block)
+        progress(done, steps, block[-1].id)
     for spec, severity in other_rules:
         ctx.bind(spec, severity)
         if spec.scope is Scope.CALENDAR or (spec.scope is Scope.CHARTER and not charter.is_embedded):

@@ -18,6 +18,7 @@ from ..model import Finding, Location, Post, Severity
 from .registry import RuleSpec, Scope
 
 
+_MISSING = object()
 #: Distinct texts whose facts stay in memory (about 10 KB each).
 FACTS_CACHE_SIZE = 12_000
 
@@ -101,6 +102,18 @@ class RuleContext:
                     del self._facts[stale]
             self._facts[text] = found
         return found
+
+    def derived(self, name: str, post: Post, compute):
+        """A small value computed from the post's text facts, kept for the whole run.
+
+        Calendar rules read these (a score, a sketch) instead of the facts
+        themselves, so the bounded facts cache may drop big entries freely.
+        """
+        memo = self._memos.setdefault("derived:" + name, {})
+        value = memo.get(post.text, _MISSING)
+        if value is _MISSING:
+            value = memo[post.text] = compute(self.facts(post))
+        return value
 
     def memo(self, name: str) -> dict:
         """A dict private to this run for a rule family's own caches (per text, per post...)."""

@@ -64,9 +64,9 @@ def pillar_hits(ctx, post) -> dict[str, int]:
     context lives for one run, so the charter behind the memo cannot change.
     """
     memo = ctx.memo("pillar_hits")
-    facts = ctx.facts(post)
-    hits = memo.get(facts.text)
+    hits = memo.get(post.text)
     if hits is None:
+        facts = ctx.facts(post)
         spec = tuple((p["id"], tuple(p.get("keywords") or ())) for p in ctx.charter.get("positioning.pillars", []))
         pillars, prefixes = _pillar_index(spec)
         langs = (facts.language,) if facts.language in ("fr", "en") else ("fr", "en")
@@ -165,7 +165,7 @@ def generic_message(ctx, post):
     yield ctx.finding(post, field="text", brand=brand)
 
 
-@rule("CC307", "pillar-mix", Severity.INFO, Scope.CALENDAR)
+@rule("CC307", "pillar-mix", Severity.INFO, Scope.CALENDAR, warm=pillar_hits)
 def pillar_mix(ctx):
     """A pillar's share of the linted posts is outside its declared ``share``.
 
@@ -226,7 +226,16 @@ def pillar_mix(ctx):
                               excess=len(mine) - math.floor(high * total + 1e-9), **common)
 
 
-@rule("CC309", "identical-cross-post", Severity.INFO, Scope.CALENDAR)
+def content_words(ctx, post) -> tuple:
+    """The post's words without punctuation tokens, derived once per text."""
+    return ctx.derived("content_words", post, _content_words)
+
+
+def _content_words(facts) -> tuple:
+    return tuple(t for t in facts.tokens if any(c.isalnum() for c in t))
+
+
+@rule("CC309", "identical-cross-post", Severity.INFO, Scope.CALENDAR, warm=content_words)
 def identical_cross_post(ctx):
     """The same text goes out on several channels (one post on several, or copies within 7 days).
 
@@ -253,7 +262,7 @@ def identical_cross_post(ctx):
     """
     latest: dict[str, dict[str, object]] = {}  # normalised text → channel → its latest post
     for post in ctx.posts:
-        words = [t for t in ctx.facts(post).tokens if any(c.isalnum() for c in t)]
+        words = content_words(ctx, post)
         if len(words) < DUPLICATE_MIN_WORDS:
             continue
         seen = latest.setdefault(" ".join(words), {})

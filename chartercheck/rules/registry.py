@@ -42,6 +42,9 @@ class RuleSpec:
     scope: Scope
     func: Callable
     pack: Optional[str] = None  # compliance pack that enables it, if any
+    #: for calendar rules: fn(ctx, post) run in the post-by-post pass to derive,
+    #: while the post's text facts are at hand, the small values the rule reads later
+    warm: Optional[Callable] = None
 
     @property
     def family(self) -> str:
@@ -71,7 +74,8 @@ _CODE = re.compile(r"^CC\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
-def rule(code: str, name: str, severity: Severity, scope: Scope = Scope.POST, pack: Optional[str] = None):
+def rule(code: str, name: str, severity: Severity, scope: Scope = Scope.POST, pack: Optional[str] = None,
+         warm: Optional[Callable] = None):
     """Register a rule function under ``code`` and kebab-case ``name``."""
     if not _CODE.match(code) or not _NAME.match(name):
         raise ValueError(f"bad rule identity {code} {name}")
@@ -79,7 +83,7 @@ def rule(code: str, name: str, severity: Severity, scope: Scope = Scope.POST, pa
     def register(func: Callable) -> Callable:
         if code in _REGISTRY or any(spec.name == name for spec in _REGISTRY.values()):
             raise ValueError(f"rule {code} {name} registered twice")
-        _REGISTRY[code] = _BY_NAME[name] = RuleSpec(code, name, severity, scope, func, pack)
+        _REGISTRY[code] = _BY_NAME[name] = RuleSpec(code, name, severity, scope, func, pack, warm)
         return func
 
     return register

@@ -54,7 +54,12 @@ def percent(value: float) -> int:
 
 def commercial(ctx, post) -> bool:
     """Whether the post's commercial score is above ``tone.commercial.max_score``."""
-    return ctx.facts(post).commercial_score > ctx.charter.get("tone.commercial.max_score", 0.6)
+    score = ctx.derived("commercial_score", post, _commercial_score)
+    return score > ctx.charter.get("tone.commercial.max_score", 0.6)
+
+
+def _commercial_score(facts) -> float:
+    return facts.commercial_score
 
 
 @rule("CC201", "commercial-score", Severity.WARNING, Scope.POST)
@@ -98,7 +103,7 @@ def commercial_score(ctx, post):
                       cues=quoted(cues, ctx.lang), share=percent(ctx.charter.get("tone.commercial.max_share", 0.2)))
 
 
-@rule("CC202", "commercial-share", Severity.WARNING, Scope.CALENDAR)
+@rule("CC202", "commercial-share", Severity.WARNING, Scope.CALENDAR, warm=commercial)
 def commercial_share(ctx):
     """Too large a share of commercial posts over a rolling window (the 80/20 rule).
 

@@ -27,7 +27,16 @@ _FIBONACCI = 0x9E3779B97F4A7C15  # 2^64 / golden ratio: spreads bits across the 
 _MASK64 = (1 << 64) - 1
 
 
-@rule("CC205", "near-duplicate", Severity.WARNING, Scope.CALENDAR)
+def post_sketch(ctx, post):
+    """The post's shingle sketch, derived once per text for the run."""
+    return ctx.derived("sketch", post, _sketch_of_facts)
+
+
+def _sketch_of_facts(facts):
+    return _sketch(facts.tokens)
+
+
+@rule("CC205", "near-duplicate", Severity.WARNING, Scope.CALENDAR, warm=post_sketch)
 def near_duplicate(ctx):
     """A post nearly repeats another post of the same channel from the last 14 days.
 
@@ -66,7 +75,7 @@ def near_duplicate(ctx):
     for channel, posts in ctx.by_channel.items():
         buckets: dict[tuple, deque] = defaultdict(lambda: deque(maxlen=BUCKET_DEPTH))
         for post in posts:
-            sketch = _sketch(ctx.facts(post).tokens)
+            sketch = post_sketch(ctx, post)
             if sketch is None:
                 continue
             shingles, keys = sketch
