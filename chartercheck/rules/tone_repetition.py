@@ -8,6 +8,7 @@ recent posts: cost grows linearly with the number of posts.
 from __future__ import annotations
 
 import zlib
+from array import array
 from collections import defaultdict, deque
 from itertools import pairwise
 
@@ -78,7 +79,8 @@ def near_duplicate(ctx):
             sketch = post_sketch(ctx, post)
             if sketch is None:
                 continue
-            shingles, keys = sketch
+            packed, keys = sketch
+            shingles = frozenset(packed)
             candidates = {}  # similar posts share most buckets: gather them once
             for key in keys:
                 for other, other_shingles in buckets[key]:
@@ -100,7 +102,7 @@ def near_duplicate(ctx):
                                   min=percent(threshold), window=window)
 
 
-def _sketch(tokens) -> tuple[frozenset, tuple] | None:
+def _sketch(tokens) -> tuple[array, tuple] | None:
     """A text's word pairs (as stable integers) and its LSH bucket keys.
 
     One-permutation MinHash: each word pair gets one 64-bit hash (CRC-32 of
@@ -134,5 +136,10 @@ def _sketch(tokens) -> tuple[frozenset, tuple] | None:
                 nearest = (value, position)
             if position < size:
                 signature[position] = value if value is not None else (nearest[0], nearest[1] - position)
-    keys = tuple((band,) + tuple(signature[band * ROWS:(band + 1) * ROWS]) for band in range(BANDS))
-    return frozenset(hashes), keys
+    # Kept for the whole run (one per text), so stored compactly: the pair
+    # hashes as a machine array, each band as one integer (band number and a
+    # CRC of its values; a rare CRC collision only adds a candidate, which the
+    # exact Jaccard test then rejects).
+    keys = tuple((band << 32) | zlib.crc32(repr(signature[band * ROWS:(band + 1) * ROWS]).encode())
+                 for band in range(BANDS))
+    return array("Q", sorted(hashes)), keys
