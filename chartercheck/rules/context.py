@@ -20,7 +20,7 @@ from .registry import RuleSpec, Scope
 
 _MISSING = object()
 #: Distinct texts whose facts stay in memory (about 10 KB each).
-FACTS_CACHE_SIZE = 12_000
+FACTS_CACHE_SIZE = 5_000
 
 
 class RuleContext:
