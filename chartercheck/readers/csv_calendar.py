@@ -103,8 +103,10 @@ def _check_header(dialect: Dialect, first: tuple[int, list[str]], path: str, rea
         return
     mapped = set(dialect.columns.values())
     if not ({"at", "date"} & mapped):
-        raise CalendarError(Problem(path, first[0], "no publication time column in the CSV header "
-                                    f"({', '.join(c for c in first[1] if c.strip()) or 'empty header'})",
+        header = ", ".join(c for c in first[1] if c.strip()) or "empty header"
+        if len(header) > 80 or not header.isprintable():  # binary junk: don't echo it all back
+            header = header[:80].encode("ascii", "backslashreplace").decode("ascii")[:80] + "…"
+        raise CalendarError(Problem(path, first[0], f"no publication time column in the CSV header ({header})",
                                     hint="name a column 'at' (or 'date' and 'time'), or export from a "
                                          "supported tool (Sprout Social, Buffer, Hootsuite, Google Calendar)"))
     import difflib
