@@ -30,8 +30,9 @@ def handle_errors(func):
         except ChartercheckError as exc:
             if ctx.find_root().params.get("debug"):
                 raise
+            lang = ctx.params.get("lang") or "en"
             for problem in exc.problems:
-                click.echo(f"chartercheck: {problem}", err=True)
+                click.echo(f"chartercheck: {problem.render(lang)}", err=True)
             ctx.exit(2)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
@@ -64,7 +65,8 @@ def _cli_time(value: Optional[str], tz, option: str, end_of_day: bool = False) -
     try:
         return parse_cli_datetime(value, tz, end_of_day)
     except ValueError as exc:
-        raise UsageError(Problem(option, None, str(exc))) from None
+        raise UsageError(Problem(option, None, str(exc), msgid=getattr(exc, "msgid", None),
+                                 params=tuple(getattr(exc, "params", {}).items()))) from None
 
 
 def _split_codes(values: tuple) -> list[str]:

@@ -14,15 +14,35 @@ class Problem:
     message: str
     key: Optional[str] = None
     hint: Optional[str] = None
+    #: catalogue entry of the message (its hint is ``msgid + "_hint"``) and its
+    #: parameters, so the CLI can say it in the user's language
+    msgid: Optional[str] = None
+    params: tuple = ()
+    hint_params: tuple = ()
 
     def __str__(self) -> str:
+        return self.render("en")
+
+    def render(self, lang: str = "en") -> str:
+        """``file:line: key: message (hint)``, in ``lang`` when the catalogue has it."""
+        message, hint = self.message, self.hint
+        if lang != "en" and self.msgid:
+            from . import i18n
+            if i18n.has_message(self.msgid):
+                message = i18n.render(self.msgid, lang, **dict(self.params))
+            hint_id = self.msgid + "_hint"
+            if hint and self.hint_params and i18n.has_message(dict(self.hint_params).get("_id", hint_id)):
+                params = dict(self.hint_params)
+                hint = i18n.render(params.pop("_id", hint_id), lang, **params)
+            elif hint and i18n.has_message(hint_id):
+                hint = i18n.render(hint_id, lang, **dict(self.params))
         where = self.path + (f":{self.line}" if self.line else "")
         text = f"{where}: "
         if self.key:
             text += f"{self.key}: "
-        text += self.message
-        if self.hint:
-            text += f" ({self.hint})"
+        text += message
+        if hint:
+            text += f" ({hint})"
         return text
 
 

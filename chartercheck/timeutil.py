@@ -14,6 +14,15 @@ from functools import lru_cache
 from typing import Optional
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+class ParseError(ValueError):
+    """A value that cannot be read, with a catalogue entry to say so in other languages."""
+
+    def __init__(self, message: str, msgid: Optional[str] = None, **params):
+        super().__init__(message)
+        self.msgid = msgid
+        self.params = params
+
+
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DAY_ALIASES = {
     "lun": 0, "mar": 1, "mer": 2, "jeu": 3, "ven": 4, "sam": 5, "dim": 6,
@@ -29,12 +38,12 @@ _CLOCK = re.compile(r"^\s*([01]?\d|2[0-4])[:h]([0-5]\d)\s*$")
 def parse_duration(text) -> timedelta:
     """``"90m"`` → 90 minutes; ``"1h30m"``, ``"2d"``, ``"1w"``. Raises ``ValueError``."""
     if isinstance(text, bool) or not isinstance(text, (str, int)):
-        raise ValueError("expected a duration such as 90m, 4h or 2d")
+        raise ParseError("expected a duration such as 90m, 4h or 2d", "error.duration_type")
     if isinstance(text, int):
-        raise ValueError(f"{text} has no unit: write {text}m, {text}h or {text}d")
+        raise ParseError(f"{text} has no unit: write {text}m, {text}h or {text}d", "error.duration_unit", value=str(text))
     match = _DURATION.match(text)
     if not match or not any(match.groups()):
-        raise ValueError(f"{text!r} is not a duration: write e.g. 90m, 4h, 2d or 1h30m")
+        raise ParseError(f"{text!r} is not a duration: write e.g. 90m, 4h, 2d or 1h30m", "error.duration", value=repr(text))
     weeks, days, hours, minutes = (int(g or 0) for g in match.groups())
     return timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes)
 
@@ -55,11 +64,11 @@ def parse_clock(text) -> time:
     """``"08:00"`` (or ``8h00``) → :class:`datetime.time`; ``24:00`` means end of day."""
     match = _CLOCK.match(str(text)) if isinstance(text, str) else None
     if not match:
-        raise ValueError(f"{text!r} is not a time of day: write HH:MM, e.g. 08:30")
+        raise ParseError(f"{text!r} is not a time of day: write HH:MM, e.g. 08:30", "error.clock", value=repr(text))
     hour, minute = int(match.group(1)), int(match.group(2))
     if hour == 24:
         if minute:
-            raise ValueError(f"{text!r} is past midnight")
+            raise ParseError(f"{text!r} is past midnight", "error.past_midnight", value=repr(text))
         return time.max
     return time(hour, minute)
 
@@ -67,7 +76,7 @@ def parse_clock(text) -> time:
 def parse_dayset(text) -> frozenset[int]:
     """``"mon-fri"`` → {0..4}; ``"sat-sun"``, ``"mon,wed,fri"``, ``"daily"``; wraps (``fri-mon``)."""
     if not isinstance(text, str) or not text.strip():
-        raise ValueError("expected days such as mon-fri, sat or mon,wed,fri")
+        raise ParseError("expected days such as mon-fri, sat or mon,wed,fri", "error.dayset_type")
     if text.strip().lower() in ("daily", "all", "everyday", "mon-sun"):
         return frozenset(range(7))
     days: set[int] = set()
@@ -76,7 +85,8 @@ def parse_dayset(text) -> frozenset[int]:
         try:
             idx = [_DAY_ALIASES[b] for b in bounds]
         except KeyError as exc:
-            raise ValueError(f"unknown day {exc.args[0]!r} in {text!r} (use mon, tue, wed, thu, fri, sat, sun)") from None
+            raise ParseError(f"unknown day {exc.args[0]!r} in {text!r} (use mon, tue, wed, thu, fri, sat, sun)",
+                             "error.unknown_day", day=repr(exc.args[0]), value=repr(text)) from None
         if len(idx) == 1:
             days.add(idx[0])
         elif len(idx) == 2:
@@ -84,7 +94,7 @@ def parse_dayset(text) -> frozenset[int]:
             span = (end - start) % 7
             days.update((start + i) % 7 for i in range(span + 1))
         else:
-            raise ValueError(f"{part!r} is not a day or a range of days")
+            raise ParseError(f"{part!r} is not a day or a range of days", "error.dayset", value=repr(part))
     return frozenset(days)
 
 
@@ -106,11 +116,13 @@ class ClockRange:
 def parse_clock_range(text) -> ClockRange:
     """``"08:00-20:00"`` → :class:`ClockRange`."""
     if not isinstance(text, str) or "-" not in text:
-        raise ValueError(f"{text!r} is not a time range: write HH:MM-HH:MM, e.g. 08:00-20:00")
+        raise ParseError(f"{text!r} is not a time range: write HH:MM-HH:MM, e.g. 08:00-20:00", "error.clock_range",
+                         value=repr(text))
     start_text, end_text = text.split("-", 1)
     start, end = parse_clock(start_text), parse_clock(end_text)
     if end <= start:
-        raise ValueError(f"{text!r} ends before it starts (ranges cannot cross midnight; split it in two)")
+        raise ParseError(f"{text!r} ends before it starts (ranges cannot cross midnight; split it in two)",
+                         "error.range_backwards", value=repr(text))
     return ClockRange(start, end)
 
 
@@ -121,7 +133,7 @@ def parse_date(text) -> date:
     try:
         return date.fromisoformat(str(text).strip())
     except ValueError:
-        raise ValueError(f"{text!r} is not a date: write YYYY-MM-DD") from None
+        raise ParseError(f"{text!r} is not a date: write YYYY-MM-DD", "error.date", value=repr(text)) from None
 
 
 def parse_date_span(text) -> tuple[date, date]:
@@ -131,7 +143,7 @@ def parse_date_span(text) -> tuple[date, date]:
         first_text, last_text = raw.split("..", 1)
         first, last = parse_date(first_text), parse_date(last_text)
         if last < first:
-            raise ValueError(f"{raw!r} ends before it starts")
+            raise ParseError(f"{raw!r} ends before it starts", "error.span_backwards", value=repr(raw))
         return first, last
     day = parse_date(raw)
     return day, day
@@ -143,7 +155,8 @@ def load_zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(str(name))
     except (ZoneInfoNotFoundError, ValueError, TypeError):
-        raise ValueError(f"unknown time zone {name!r}: use an IANA name such as Europe/Paris") from None
+        raise ParseError(f"unknown time zone {name!r}: use an IANA name such as Europe/Paris", "error.timezone",
+                         value=repr(name)) from None
 
 
 _DATETIME = re.compile(
@@ -176,7 +189,8 @@ def parse_datetime(text, tz: ZoneInfo) -> LocalReading:
         return LocalReading(text.astimezone(tz))
     match = _DATETIME.match(str(text))
     if not match:
-        raise ValueError(f"{text!r} is not a date and time: write YYYY-MM-DD HH:MM (optionally +01:00 or Z)")
+        raise ParseError(f"{text!r} is not a date and time: write YYYY-MM-DD HH:MM (optionally +01:00 or Z)",
+                         "error.datetime", value=repr(text))
     year, month, day, hour, minute, second, offset = match.groups()
     try:
         naive = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0))

@@ -118,8 +118,9 @@ class _EventBuilder:
         self.expansion = 0
         self.constructor = yaml.constructor.SafeConstructor()
 
-    def fail(self, mark, message: str, hint: str | None = None):
-        raise YamlLoadError(Problem(self.path, mark.line + 1 if mark else None, message, hint=hint))
+    def fail(self, mark, message: str, hint: str | None = None, msgid: str | None = None, **params):
+        raise YamlLoadError(Problem(self.path, mark.line + 1 if mark else None, message, hint=hint,
+                                    msgid=msgid, params=tuple(params.items())))
 
     def build(self, loader):
         stack: list[_Open] = []
@@ -203,7 +204,8 @@ class _EventBuilder:
         if key in parent.merged:
             parent.merged.discard(key)
         elif key in container:
-            self.fail(mark if parent.key_line is None else _Mark(parent.key_line - 1), f"duplicate key {key!r}")
+            self.fail(mark if parent.key_line is None else _Mark(parent.key_line - 1), f"duplicate key {key!r}",
+                      msgid="error.duplicate_key", name=repr(key))
         container.key_lines[key] = parent.key_line
         container[key] = value
 
@@ -214,7 +216,8 @@ class _EventBuilder:
         if tag == _MERGE_TAG:
             return _MERGE
         if tag not in _SCALAR_TAGS:
-            self.fail(event.start_mark, f"tag {tag} is not allowed (only plain YAML values are read)")
+            self.fail(event.start_mark, f"tag {tag} is not allowed (only plain YAML values are read)",
+                      msgid="error.yaml_tag", tag=tag)
         if tag == _STR_TAG or tag == "tag:yaml.org,2002:timestamp":
             return event.value
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
@@ -248,7 +251,8 @@ def load_yaml(text: str, path: str):
         message = (exc.problem or "invalid YAML").strip()
         if exc.context:
             message = f"{exc.context.strip()}: {message}"
-        raise YamlLoadError(Problem(path, line, f"YAML syntax error: {message}")) from None
+        raise YamlLoadError(Problem(path, line, f"YAML syntax error: {message}", msgid="error.yaml_syntax",
+                                    params=(("detail", message),))) from None
     except yaml.YAMLError as exc:
         raise YamlLoadError(Problem(path, None, f"YAML error: {exc}")) from None
     except RecursionError:

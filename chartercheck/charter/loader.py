@@ -30,7 +30,8 @@ def preset_names() -> list[str]:
 def _read_preset(name: str) -> tuple[str, str]:
     if name not in preset_names():
         raise CharterError(Problem(f"{PRESET_PREFIX}{name}", None, f"no preset named {name!r}",
-                                   hint="available: " + ", ".join(preset_names())))
+                                   hint="available: " + ", ".join(preset_names()), msgid="error.no_preset",
+                                   params=(("name", repr(name)), ("available", ", ".join(preset_names())))))
     text = (resources.files("chartercheck.charter") / "presets" / f"{name}.yaml").read_text("utf-8")
     return text, f"{PRESET_PREFIX}{name}"
 
@@ -40,14 +41,15 @@ def _read_file(path: str) -> str:
         with open(path, "rb") as handle:
             raw = handle.read()
     except FileNotFoundError:
-        raise CharterError(Problem(path, None, "charter file not found")) from None
+        raise CharterError(Problem(path, None, "charter file not found", msgid="error.charter_not_found")) from None
     except OSError as exc:
         raise CharterError(Problem(path, None, f"cannot read the charter: {exc.strerror}")) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise CharterError(Problem(path, None, f"not UTF-8 text (byte {exc.start})",
-                                   hint="save the charter as UTF-8")) from None
+                                   hint="save the charter as UTF-8", msgid="error.not_utf8",
+                                   params=(("byte", exc.start),))) from None
 
 
 def deep_merge(base: dict, override: dict) -> dict:
@@ -84,7 +86,8 @@ def _load_layer(ref: str, base_dir: str, chain: tuple, top: bool, lines: dict) -
         raise CharterError(Problem(label, getattr(raw, "line", 1), "a charter must be a mapping of keys"))
     problems: list[Problem] = []
     if top and "version" not in raw:
-        problems.append(Problem(label, 1, "missing required key 'version'", hint="add 'version: 1' at the top"))
+        problems.append(Problem(label, 1, "missing required key 'version'", hint="add 'version: 1' at the top",
+                                msgid="error.missing_version"))
     own_lines: dict = {}
     data = SCHEMA.convert(raw, Where(label, "", raw.line, problems, own_lines))
     if problems:

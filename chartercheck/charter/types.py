@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
 from .. import timeutil
+from ..i18n import Term
 from ..yamlsource import YamlList, YamlMap
 
 INVALID = object()
@@ -32,10 +33,23 @@ class Where:
         self.lines[key] = (self.path, line or self.line)
         return Where(self.path, key, line or self.line, self.sink, self.lines)
 
-    def problem(self, message: str, hint: Optional[str] = None):
+    def problem(self, message: str, hint: Optional[str] = None, msgid: Optional[str] = None,
+                hint_id: Optional[str] = None, **params):
+        """Record a problem here; ``msgid``/``hint_id`` name catalogue entries for other languages."""
         from ..errors import Problem
-        self.sink.append(Problem(self.path, self.line, message, key=self.key or None, hint=hint))
+        hint_params = tuple({"_id": hint_id, **params}.items()) if hint_id else ()
+        self.sink.append(Problem(self.path, self.line, message, key=self.key or None, hint=hint,
+                                 msgid=msgid, params=tuple(params.items()), hint_params=hint_params))
         return INVALID
+
+    def expected(self, describe: str, value):
+        """The common "expected X, got Y" problem."""
+        return self.problem(f"expected {describe}, got {type_name(value)}", msgid="error.expected",
+                            what=Term(describe), got=Term(type_name(value)))
+
+    def parse_failed(self, exc: ValueError):
+        """A value a parser refused (durations, clocks, zones...)."""
+        return self.problem(str(exc), msgid=getattr(exc, "msgid", None), **getattr(exc, "params", {}))
 
 
 def type_name(value) -> str:
@@ -79,15 +93,20 @@ class Scalar(ValueType):
         if kind is str and isinstance(value, (int, float)) and not isinstance(value, bool) and not self.choices:
             value = str(value)
         if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
-            return where.problem(f"expected {self.describe}, got {type_name(value)}")
+            return where.expected(self.describe, value)
         if self.choices and value not in self.choices:
             close = difflib.get_close_matches(str(value), [str(c) for c in self.choices], n=1)
             return where.problem(f"{value!r} is not {self.describe}",
-                                 f"did you mean {close[0]!r}?" if close else None)
+                                 f"did you mean {close[0]!r}?" if close else None,
+                                 msgid="error.not_one_of", hint_id="error.did_you_mean" if close else None,
+                                 value=repr(value), what=Term(self.describe),
+                                 suggestion=repr(close[0]) if close else "")
         if self.minimum is not None and value < self.minimum:
-            return where.problem(f"{value} is below the minimum {self.minimum:g}")
+            return where.problem(f"{value} is below the minimum {self.minimum:g}", msgid="error.below_min",
+                                 value=str(value), limit=f"{self.minimum:g}")
         if self.maximum is not None and value > self.maximum:
-            return where.problem(f"{value} is above the maximum {self.maximum:g}")
+            return where.problem(f"{value} is above the maximum {self.maximum:g}", msgid="error.above_max",
+                                 value=str(value), limit=f"{self.maximum:g}")
         return value
 
 
@@ -102,7 +121,7 @@ class Parsed(ValueType):
         try:
             return self.parser(value)
         except ValueError as exc:
-            return where.problem(str(exc))
+            return where.parse_failed(exc)
 
 
 DURATION = Parsed(timeutil.parse_duration, "a duration such as 90m, 4h or 2d")
@@ -128,7 +147,7 @@ class ListOf(ValueType):
             if self.accept_single and not isinstance(value, dict) and value is not None:
                 value = [value]
             else:
-                return where.problem(f"expected {self.describe}, got {type_name(value)}")
+                return where.expected(self.describe, value)
         out = []
         for index, item in enumerate(value):
             line = value.line_of(index) if isinstance(value, YamlList) else None
@@ -154,7 +173,7 @@ class MapOf(ValueType):
 
     def convert(self, value, where):
         if not isinstance(value, dict):
-            return where.problem(f"expected {self.describe}, got {type_name(value)}")
+            return where.expected(self.describe, value)
         out = {}
         for key, item in value.items():
             line = value.line_of(key) if isinstance(value, YamlMap) else None
@@ -184,7 +203,7 @@ class Section(ValueType):
         if self.shorthand and value is not None and not isinstance(value, (dict, list)):
             value = {self.shorthand: value}
         if not isinstance(value, dict):
-            return where.problem(f"expected a mapping, got {type_name(value)}")
+            return where.expected("a mapping", value)
         out = {}
         for key, item in value.items():
             line = value.line_of(key) if isinstance(value, YamlMap) else None
@@ -192,16 +211,19 @@ class Section(ValueType):
             spec = self.fields.get(key)
             if spec is None:
                 close = difflib.get_close_matches(str(key), list(self.fields), n=1, cutoff=0.6)
+                known = ", ".join(sorted(self.fields))
                 child.problem(f"unknown key {key!r}",
-                              f"did you mean {close[0]!r}?" if close else
-                              "known keys: " + ", ".join(sorted(self.fields)))
+                              f"did you mean {close[0]!r}?" if close else "known keys: " + known,
+                              msgid="error.unknown_key",
+                              hint_id="error.did_you_mean" if close else "error.known_keys",
+                              name=repr(key), suggestion=repr(close[0]) if close else "", known=known)
                 continue
             converted = spec.type.convert(item, child)
             if converted is not INVALID:
                 out[key] = converted
         for key in self.required:
             if key not in out and key not in value:
-                where.problem(f"missing required key {key!r}")
+                where.problem(f"missing required key {key!r}", msgid="error.missing_key", name=repr(key))
         return out
 
     def fill(self, data: dict) -> dict:
@@ -245,4 +267,5 @@ class AnyOf(ValueType):
             converted = option.convert(value, trial)
             if converted is not INVALID and not trial.sink:
                 return converted
-        return where.problem(f"expected {self.describe}, got {value!r}")
+        return where.problem(f"expected {self.describe}, got {value!r}", msgid="error.expected",
+                             what=Term(self.describe), got=repr(value))

@@ -76,11 +76,33 @@ def format_number(value: float, lang: str) -> str:
     return text.replace(".", ",") if _lang(lang) == "fr" else text
 
 
+class Term(str):
+    """A phrase of the code's own English ("a whole number", "a list of text")
+    that French messages translate through the ``term.*`` glossary."""
+
+
+def translate_term(text: str, lang: str) -> str:
+    """``Term`` text in ``lang``: glossary entries, including "a list of X" and "one of a, b"."""
+    if _lang(lang) == "en":
+        return text
+    entry = catalogue().get(f"term.{text}")
+    if entry:
+        return entry.get(lang) or text
+    for prefix in ("a list of ", "a mapping of ", "one of "):
+        if text.startswith(prefix):
+            rest = text[len(prefix):]
+            inner = rest if prefix == "one of " else translate_term(rest, lang)
+            return render(f"term.{prefix.strip()}", lang, inner=inner)
+    return text
+
+
 def format_value(value, lang: str) -> str:
     """How a message parameter is written, whatever its type."""
     kind = type(value)
     if kind is str:  # by far the most common: no conversion at all
         return value
+    if kind is Term:
+        return translate_term(value, lang)
     if kind is int:
         return str(value)
     if isinstance(value, datetime):

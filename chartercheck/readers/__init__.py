@@ -62,9 +62,10 @@ def load_source(path: str, fmt: str | None = None) -> CalendarSource:
         with open(path, "rb") as handle:
             return CalendarSource(path, handle.read(), fmt)
     except FileNotFoundError:
-        raise CalendarError(Problem(path, None, "calendar file not found")) from None
+        raise CalendarError(Problem(path, None, "calendar file not found", msgid="error.calendar_not_found")) from None
     except IsADirectoryError:
-        raise CalendarError(Problem(path, None, "is a directory, not a calendar file")) from None
+        raise CalendarError(Problem(path, None, "is a directory, not a calendar file",
+                                    msgid="error.is_directory")) from None
     except OSError as exc:
         raise CalendarError(Problem(path, None, f"cannot read the calendar: {exc.strerror}")) from None
 

@@ -34,7 +34,8 @@ def read_yaml_calendar(source: CalendarSource, options: ReadOptions) -> ReadResu
         text = source.data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise CalendarError(Problem(source.path, None, f"not UTF-8 text (byte {exc.start})",
-                                    hint="save the calendar as UTF-8")) from None
+                                    hint="save the calendar as UTF-8", msgid="error.not_utf8",
+                                    params=(("byte", exc.start),))) from None
     try:
         doc = load_yaml(text, source.path)
     except YamlLoadError as exc:
@@ -49,7 +50,8 @@ def read_yaml_calendar(source: CalendarSource, options: ReadOptions) -> ReadResu
         unknown = [k for k in doc if k not in ("calendar", "posts")]
         if posts is None:
             raise CalendarError(Problem(source.path, doc.line, "no 'posts:' list found",
-                                        hint="a YAML calendar is a mapping with a 'posts:' list"))
+                                        hint="a YAML calendar is a mapping with a 'posts:' list",
+                                        msgid="error.no_posts"))
         reader = EntryReader(source.path, options, result.problems)
         for key in unknown:
             reader.problem("CC916", doc.line_of(key), field=str(key), field_name=str(key),
@@ -67,7 +69,8 @@ def read_yaml_calendar(source: CalendarSource, options: ReadOptions) -> ReadResu
             tz = load_zone(header["timezone"])
         except ValueError as exc:
             raise CalendarError(Problem(source.path, header.line_of("timezone"), str(exc),
-                                        key="calendar.timezone")) from None
+                                        key="calendar.timezone", msgid=getattr(exc, "msgid", None),
+                                        params=tuple(getattr(exc, "params", {}).items()))) from None
     reader = EntryReader(source.path, options, result.problems)
     for index, entry in enumerate(posts):
         posts[index] = None  # the raw entry is not needed once read: keeps peak memory at one copy

@@ -92,3 +92,21 @@ def test_version_and_module_entry_point():
     import subprocess, sys
     out = subprocess.run([sys.executable, "-m", "chartercheck", "--version"], capture_output=True, text=True)
     assert out.returncode == 0 and "chartercheck" in out.stdout
+
+
+def test_charter_errors_in_french(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("version: 1\nbrand:\n  timezone: Europe/Nowhere\nchanels: {}\n"
+                   "cadence: {min_gap: 4, max_per_day_total: beaucoup}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["lint", "sample_calendars/week48-clean.yaml", "--charter", str(bad),
+                                       "--lang", "fr"])
+    assert result.exit_code == 2
+    out = result.output
+    assert f"{bad}:3: brand.timezone: fuseau horaire inconnu 'Europe/Nowhere'" in out
+    assert f"{bad}:4: chanels: clé inconnue 'chanels' (vouliez-vous dire 'channels' ?)" in out
+    assert "cadence.max_per_day_total: un nombre entier attendu, reçu du texte" in out
+    missing = CliRunner().invoke(main, ["lint", "nope.yaml", "--lang", "fr"])
+    assert "nope.yaml: fichier de calendrier introuvable" in missing.output
+    when = CliRunner().invoke(main, ["lint", "sample_calendars/week48-clean.yaml", "--from", "demain",
+                                     "--lang", "fr"])
+    assert "--from: 'demain' n'est pas une date et heure" in when.output
