@@ -46,3 +46,14 @@ def test_catalogue_is_complete_in_both_languages():
         assert texts["en"].strip() and texts["fr"].strip(), f"{msgid} is empty"
         assert set(placeholder.findall(texts["en"])) == set(placeholder.findall(texts["fr"])), \
             f"{msgid}: English and French use different placeholders"
+
+
+def test_every_error_message_id_in_the_code_is_in_the_catalogue():
+    import pathlib
+    ids = set()
+    for path in pathlib.Path("chartercheck").rglob("*.py"):
+        ids |= set(re.findall(r'(?:msgid|hint_id)=\s*"(error\.[\w.]+)"', path.read_text(encoding="utf-8")))
+        ids |= set(re.findall(r'ParseError\([^)]*?"(error\.[\w.]+)"', path.read_text(encoding="utf-8"), re.S))
+    assert len(ids) > 30
+    missing = sorted(i for i in ids if not i18n.has_message(i))
+    assert not missing, f"message ids used in the code but not in the catalogue: {missing}"

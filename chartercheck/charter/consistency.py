@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from ..i18n import Term
 from ..errors import CharterError, Problem
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -30,9 +31,12 @@ def check_consistency(charter: "Charter") -> None:
         raise CharterError(problems)
 
 
-def _problem(charter: "Charter", key: str, message: str, hint: str | None = None) -> Problem:
+def _problem(charter: "Charter", key: str, message: str, hint: str | None = None,
+             msgid: str | None = None, hint_id: str | None = None, **params) -> Problem:
     path, line = charter.locate(key)
-    return Problem(path, line, message, key=key, hint=hint)
+    hint_params = tuple({"_id": hint_id, **params}.items()) if hint_id else ()
+    return Problem(path, line, message, key=key, hint=hint, msgid=msgid, params=tuple(params.items()),
+                   hint_params=hint_params)
 
 
 def _rendezvous_channels(charter):
@@ -45,7 +49,8 @@ def _rendezvous_channels(charter):
             yield _problem(charter, f"cadence.rendezvous[{index}].channel",
                            f"rendez-vous {meeting.get('name')!r} is on channel {channel!r}, "
                            "which channels: does not declare",
-                           hint="declared channels: " + ", ".join(declared))
+                           hint="declared channels: " + ", ".join(declared), msgid="error.rendezvous_channel",
+                           name=repr(meeting.get("name")), channel=repr(channel), declared=", ".join(declared))
 
 
 def _pillars(charter):
@@ -55,17 +60,20 @@ def _pillars(charter):
         if not keywords:
             yield _problem(charter, f"positioning.pillars[{index}]",
                            f"pillar {pillar.get('id')!r} has no keywords, so no post can ever match it",
-                           hint="list the words that show a post belongs to this pillar under 'keywords:'")
+                           hint="list the words that show a post belongs to this pillar under 'keywords:'",
+                           msgid="error.pillar_keywords", pillar=repr(pillar.get("id")))
     yield from _duplicates(charter, "positioning.pillars", [p.get("id") for p in pillars], "pillar id")
 
 
 def _members(charter):
     members = charter.get("team.members", [])
     yield from _duplicates(charter, "team.members", [m.get("id") for m in members], "member id",
-                           hint="each member needs a unique id: approvals are matched to it")
+                           hint="each member needs a unique id: approvals are matched to it",
+                           hint_id="error.duplicate_member_id_hint")
     emails = [str(m["email"]).strip().casefold() if m.get("email") else None for m in members]
     yield from _duplicates(charter, "team.members", emails, "member e-mail", field="email",
-                           hint="an e-mail identifies one person: calendar attendees are matched to it")
+                           hint="an e-mail identifies one person: calendar attendees are matched to it",
+                           hint_id="error.duplicate_member_email_hint")
 
 
 def _objectives(charter):
@@ -83,19 +91,24 @@ def _steps(charter):
             yield _problem(charter, key, f"approval step {index + 1} ({step.get('role')}) has an empty 'when:' list, "
                                          "so it would never apply",
                            hint="remove 'when:' for a step every post needs, or name conditions: "
-                                "commercial, claims, sponsored, compliance, always")
+                                "commercial, claims, sponsored, compliance, always",
+                           msgid="error.when_empty", step=index + 1, role=str(step.get("role")))
             continue
         repeated = sorted(c for c, n in Counter(when).items() if n > 1)
         if repeated:
             yield _problem(charter, key, f"approval step {index + 1} ({step.get('role')}) repeats "
-                                         f"{', '.join(repeated)} in 'when:'", hint="name each condition once")
+                                         f"{', '.join(repeated)} in 'when:'", hint="name each condition once",
+                           msgid="error.when_repeated", step=index + 1, role=str(step.get("role")),
+                           repeated=", ".join(repeated))
         if "always" in when and len(set(when)) > 1:
             yield _problem(charter, key, f"approval step {index + 1} ({step.get('role')}) says 'always' "
                                          "and other conditions: which one is meant?",
-                           hint="keep 'always' alone (or drop 'when:'), or list only the conditions")
+                           hint="keep 'always' alone (or drop 'when:'), or list only the conditions",
+                           msgid="error.when_always", step=index + 1, role=str(step.get("role")))
 
 
-def _duplicates(charter, list_key: str, values: list, what: str, field: str = "id", hint: str | None = None):
+def _duplicates(charter, list_key: str, values: list, what: str, field: str = "id", hint: str | None = None,
+                hint_id: str = "error.duplicate_entry_hint"):
     """One problem per repeated value, pointing at its second occurrence."""
     first_index: dict = {}
     for index, value in enumerate(values):
@@ -105,6 +118,8 @@ def _duplicates(charter, list_key: str, values: list, what: str, field: str = "i
             _, first_line = charter.locate(f"{list_key}[{first_index[value]}]")
             where = f" (first at line {first_line})" if first_line else ""
             yield _problem(charter, f"{list_key}[{index}].{field}",
-                           f"duplicate {what} {value!r}{where}", hint=hint or f"give each {what} once")
+                           f"duplicate {what} {value!r}{where}", hint=hint or f"give each {what} once",
+                           msgid="error.duplicate_entry", hint_id=hint_id, what=Term(what), value=repr(value),
+                           line=first_line or "?")
         else:
             first_index[value] = index

@@ -73,7 +73,9 @@ def _load_layer(ref: str, base_dir: str, chain: tuple, top: bool, lines: dict) -
         text = _read_file(label)
         here = os.path.dirname(label)
     if label in chain:
-        raise CharterError(Problem(label, None, "extends itself through " + " → ".join(chain + (label,))))
+        cycle = " → ".join(chain + (label,))
+        raise CharterError(Problem(label, None, "extends itself through " + cycle, msgid="error.extends_cycle",
+                                   params=(("cycle", cycle),)))
     if len(chain) >= MAX_EXTENDS_DEPTH:
         raise CharterError(Problem(label, None, f"more than {MAX_EXTENDS_DEPTH} levels of extends"))
     try:
@@ -83,7 +85,8 @@ def _load_layer(ref: str, base_dir: str, chain: tuple, top: bool, lines: dict) -
     if raw is None:
         raw = YamlMap(1)
     if not isinstance(raw, dict):
-        raise CharterError(Problem(label, getattr(raw, "line", 1), "a charter must be a mapping of keys"))
+        raise CharterError(Problem(label, getattr(raw, "line", 1), "a charter must be a mapping of keys",
+                                   msgid="error.charter_not_mapping"))
     problems: list[Problem] = []
     if top and "version" not in raw:
         problems.append(Problem(label, 1, "missing required key 'version'", hint="add 'version: 1' at the top",

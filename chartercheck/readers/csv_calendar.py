@@ -107,6 +107,7 @@ def _check_header(dialect: Dialect, first: tuple[int, list[str]], path: str, rea
         if len(header) > 80 or not header.isprintable():  # binary junk: don't echo it all back
             header = header[:80].encode("ascii", "backslashreplace").decode("ascii")[:80] + "…"
         raise CalendarError(Problem(path, first[0], f"no publication time column in the CSV header ({header})",
+                                    msgid="error.csv_no_time", params=(("header", header),),
                                     hint="name a column 'at' (or 'date' and 'time'), or export from a "
                                          "supported tool (Sprout Social, Buffer, Hootsuite, Google Calendar)"))
     import difflib

@@ -45,7 +45,8 @@ def read_ics_calendar(source: CalendarSource, options: ReadOptions) -> ReadResul
     calendars = [c for c in calendars if getattr(c, "name", "") == "VCALENDAR"]
     if not calendars:
         raise CalendarError(Problem(source.path, 1, "no BEGIN:VCALENDAR found",
-                                    hint="an iCalendar file starts with BEGIN:VCALENDAR"))
+                                    hint="an iCalendar file starts with BEGIN:VCALENDAR",
+                                    msgid="error.ics_no_calendar"))
     blocks = event_blocks(text)
     events: list[tuple[object, int, tuple]] = []
     with warnings.catch_warnings():
