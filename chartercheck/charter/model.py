@@ -12,6 +12,9 @@ FAMILIES = {"cadence": "CC1", "tone": "CC2", "positioning": "CC3", "approval": "
             "platform": "CC5", "compliance": "CC6", "charter": "CC8", "input": "CC9"}
 
 
+_UNSET = object()
+
+
 class Charter:
     """A charter ready for rules. Build with :func:`chartercheck.load_charter`.
 
@@ -22,6 +25,7 @@ class Charter:
 
     def __init__(self, data: dict, name: str, lines: Optional[dict] = None):
         self.data = data
+        self._lookups: dict[str, Any] = {}
         self.name = name
         self.lines = lines or {}
         self.tz: ZoneInfo = timeutil.load_zone(self.get("brand.timezone", "UTC"))
@@ -42,11 +46,17 @@ class Charter:
 
     def get(self, dotted: str, default: Any = None) -> Any:
         """``charter.get("cadence.moderation.min_coverage")``; ``default`` when absent."""
-        node: Any = self.data
-        for part in dotted.split("."):
-            if not isinstance(node, dict) or part not in node:
-                return default
-            node = node[part]
+        # Rules ask the same keys for every post: remember each lookup (the
+        # charter does not change once built).
+        node = self._lookups.get(dotted, _UNSET)
+        if node is _UNSET:
+            node = self.data
+            for part in dotted.split("."):
+                if not isinstance(node, dict) or part not in node:
+                    node = None
+                    break
+                node = node[part]
+            self._lookups[dotted] = node
         return default if node is None else node
 
     def locate(self, dotted: str) -> tuple[str, Optional[int]]:
