@@ -33,8 +33,9 @@ import regex
 
 from . import lexicons as lx
 from .dates import DateWord, find_date_words
-from .gates import word_prefixes, word_start_prefixes
+from .gates import start_mask, word_prefixes, word_runs, word_start_prefixes
 from .language import count_words, detect
+from .literals import literal_mask
 from .matching import Match
 from .normalize import (
     clean, emoji_list, extract_hashtags, extract_mentions, extract_urls, fold, folded, is_emoji, stems, tokenize,
@@ -300,3 +301,6 @@ def clear_caches() -> None:
     is_emoji.cache_clear()
     word_start_prefixes.cache_clear()
     word_prefixes.cache_clear()
+    start_mask.cache_clear()
+    word_runs.cache_clear()
+    literal_mask.cache_clear()

@@ -9,9 +9,12 @@ whatever it rules out could not have matched, so results are unchanged.
   position of every text; its gate starts with a literal or a narrow class
   (``code…`` for ``\b(?:use )?code…``), which the engine finds in C.
 * :func:`word_start_prefixes` — the first one to ``PREFIX_LENGTH``
-  characters of every word of a folded text, computed once per text and
-  shared by all matchers: a term trie none of whose terms can start there
-  is not run at all.
+  characters of every word of a folded text, computed once per text.
+* :func:`start_mask` — which term tries may match, for all of them at once: each trie
+  registers the word runs of its terms (:func:`register_starts`) and gets one
+  bit; a text's mask, computed in one pass over its words, holds the bit of
+  every trie one of whose terms has all its runs at word starts of the text.
+* what a gate needs in a text to be worth running is in :mod:`.literals`.
 """
 from __future__ import annotations
 
@@ -176,3 +179,51 @@ def _unrolled(atom: str, quantifier: str) -> str | None:
         else:
             rest = f"{{{low},}}"
     return atom + atom + rest + lazy_or_possessive
+
+
+# First PREFIX_LENGTH characters of a term's word run → the registered runs that begin so.
+_RUNS: dict[str, set[str]] = {}
+# A term's longest run → (its other runs, bit of its trie), for every registered term.
+_ANCHORED: dict[str, set[tuple[frozenset[str], int]]] = {}
+_next_bit = [1]
+
+
+def register_starts(starts: frozenset[tuple[str, frozenset[str]]]) -> int:
+    """A new bit for one trie; ``starts`` holds, per term, ``(longest run, other runs)``:
+    the runs of letters/digits the text must have at word starts for the term
+    to match there.  Masks computed so far are dropped.
+    """
+    bit = _next_bit[0]
+    _next_bit[0] <<= 1
+    for anchor, others in starts:
+        for run in (anchor, *others):
+            _RUNS.setdefault(run[:PREFIX_LENGTH], set()).add(run)
+        _ANCHORED.setdefault(anchor, set()).add((others, bit))
+    # Why: a mask cached before this trie existed would lack its bit.
+    word_runs.cache_clear()
+    start_mask.cache_clear()
+    return bit
+
+
+@lru_cache(maxsize=65536)
+def word_runs(word: str) -> frozenset[str]:
+    """The registered term runs that ``word`` begins with."""
+    found = set()
+    for n in range(1, min(len(word), PREFIX_LENGTH) + 1):
+        for run in _RUNS.get(word[:n], ()):
+            if word.startswith(run):
+                found.add(run)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=256)
+def start_mask(text: str) -> int:
+    """Bits of the tries that may match folded ``text``, all tries in one pass over its word starts:
+    a trie's bit is set when one of its terms has every run at a word start of the text."""
+    present = frozenset().union(*map(word_runs, _WORD_START_RE.findall(text)))
+    mask = 0
+    for anchor in present:
+        for others, bit in _ANCHORED.get(anchor, ()):
+            if not mask & bit and others <= present:
+                mask |= bit
+    return mask

@@ -28,6 +28,14 @@ could match at all: the term trie only if a word of the text starts like the
 first word of some term, each pattern only if its gate (the pattern without
 its leading ``\b`` or lookbehind) matches.  It then runs the alternation of
 what remains, or nothing: the same hits, in a fraction of the time.
+
+The word-start test is done for all tries in one pass per text
+(:func:`.gates.start_mask`, one bit per trie, a term waking its trie only
+when every word of it starts a word of the text), and a gate is only run
+when the strings it needs (:func:`.literals.required_literals`, looked up
+once per text for all gates by :func:`.literals.literal_mask`) are in the
+text.  Each lexicon still scans on its own (a surface may count in two
+lexicons), but deciding that most have nothing to scan costs a bit test.
 """
 from __future__ import annotations
 
@@ -38,12 +46,14 @@ import re
 
 import regex
 
-from .gates import PREFIX_LENGTH, gate_of, word_start_prefixes
+from .gates import gate_of, register_starts, start_mask
+from .literals import clause_masks, literal_mask, required_literals
 from .normalize import Folded, fold, folded
 
 _LEFT = "(?<![\\w#@])"  # not glued to a word, a hashtag or a mention
 _RIGHT = "(?!\\w)"
 _PLURAL = "(?:e?s|x)?"
+_MAX_CANDIDATE_SETS = 4096
 _RUN_RE = re.compile(r"[^\W_]+")  # letters and digits (str.isalnum), as the trie spells them
 
 
@@ -129,7 +139,8 @@ def _compile(pattern: str, engine=None):
 class PhraseMatcher:
     """A lexicon compiled once; :meth:`find` returns hits in text order."""
 
-    __slots__ = ("_re", "size", "_patterns", "_trie", "_engine", "_gates", "_firsts", "_variants")
+    __slots__ = ("_re", "size", "_patterns", "_trie", "_engine", "_gates", "_firsts", "_trie_bit", "_variants",
+                 "_candidates")
 
     def __init__(self, terms: Iterable[str] = (), patterns: Iterable[str] = ()):
         terms = list(terms)  # read twice (trie, first runs): a generator would run dry
@@ -145,20 +156,25 @@ class PhraseMatcher:
         self._engine = regex if isinstance(self._re, regex.Pattern) else re
         self._gates = tuple(self._gate(p, self._engine) for p in raw)
         self._firsts = self._first_runs(terms, self._engine) if self._trie else None
+        # 0: the trie is always tried (no word-start test possible, or no trie).
+        self._trie_bit = register_starts(self._firsts) if self._firsts is not None else 0
+        # Strings present in a text (a literal_mask) → indexes of the gates worth running.
+        self._candidates: dict[int, tuple[int, ...]] = {}
         # Alternations of what is still possible in a text: (pattern indexes, trie?) → compiled.
         self._variants: dict[tuple[tuple[int, ...], bool], object] = {
             (tuple(range(len(self._patterns))), self._trie is not None): self._re
         }
 
     @staticmethod
-    def _first_runs(terms: list[str], engine) -> frozenset[str] | None:
-        """One word start per term, cut to PREFIX_LENGTH; ``None`` when a term has none.
+    def _first_runs(terms: list[str], engine) -> frozenset[tuple[str, frozenset[str]]] | None:
+        """Per term, the runs that must start words of a text: ``(longest, the others)``;
+        ``None`` when a term has none.
 
         The trie spells a term's letters and digits literally, and a run of
         them that opens the term (after the left boundary) or follows a space
         or an apostrophe starts a word of the text.  So a term can only match
-        where the text has a word starting like its longest such run
-        ("lien en bio" → "lien"; "% off" → "off").
+        where the text has a word starting with each such run ("lien en bio"
+        → "lien", "en", "bio"; "% off" → "off").
         """
         if engine is not re:  # word starts are defined with re's \w: keep to that engine
             return None
@@ -167,31 +183,48 @@ class PhraseMatcher:
             t = " ".join(fold(term).split())
             if not t:
                 continue
-            best = ""
-            for m in _RUN_RE.finditer(t):
-                at = m.start()
-                if (at == 0 or t[at - 1] in " '") and len(m.group()) > len(best):
-                    best = m.group()
-            if not best:
+            runs = [m.group() for m in _RUN_RE.finditer(t) if m.start() == 0 or t[m.start() - 1] in " '"]
+            if not runs:
                 return None
-            starts.add(best[:PREFIX_LENGTH])
+            best = max(runs, key=len)  # the first of the longest
+            starts.add((best, frozenset(runs) - {best}))
         return frozenset(starts)
 
     @staticmethod
     def _gate(pattern: str, engine):
-        """The compiled gate of ``pattern`` (the pattern itself when it scans well)."""
+        """``(clause masks, compiled gate)`` of ``pattern``: the gate is the pattern itself
+        when it scans well, ``None`` when it does not compile; the masks say which
+        strings it needs (see :func:`.literals.required_literals`)."""
         gate = gate_of(pattern) or pattern
         try:
-            return _compile(gate, engine)
+            return clause_masks(required_literals(gate)), _compile(gate, engine)
         except (re.error, regex.error):  # a gate is only an optimisation
-            return None
+            return (), None
+
+    def _candidates_for(self, present: int) -> tuple[int, ...]:
+        """Indexes of the gates whose required strings are all among ``present``; remembered
+        (why: texts share few combinations of those strings, and this loop is the slow part)."""
+        if len(self._candidates) >= _MAX_CANDIDATE_SETS:  # a bound, for odd corpora
+            self._candidates.clear()
+        candidates = tuple(
+            i for i, (needs, _) in enumerate(self._gates) if all(need & present for need in needs)
+        )
+        self._candidates[present] = candidates
+        return candidates
 
     def _regex_for(self, text: str):
         """The alternation of the patterns whose gate matches ``text``, plus the trie if it may."""
-        trie = self._trie is not None and (
-            self._firsts is None or not self._firsts.isdisjoint(word_start_prefixes(text))
-        )
-        live = tuple([i for i, g in enumerate(self._gates) if g is None or g.search(text)]) if self._gates else ()
+        bit = self._trie_bit
+        trie = self._trie is not None and (not bit or bool(start_mask(text) & bit))
+        if self._gates:
+            present = literal_mask(text)
+            candidates = self._candidates.get(present)
+            if candidates is None:
+                candidates = self._candidates_for(present)
+            gates = self._gates
+            live = tuple([i for i in candidates if gates[i][1] is None or gates[i][1].search(text)])
+        else:
+            live = ()
         key = (live, trie)
         compiled = self._variants.get(key, False)
         if compiled is False:
