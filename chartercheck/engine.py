@@ -225,9 +225,7 @@ def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,
     progress(steps, steps, "")
     kept, suppressed, seen = [], 0, set()
     for finding in findings:
-        if not ctx.in_range(finding.location.at) and finding.location.post_id is not None:
-            continue
-        if finding.location.post_id is None and not ctx.in_range(finding.location.at):
+        if not ctx.in_range(finding.location.at):
             continue
         if _suppressed(finding, posts_by_id, options.baseline):
             suppressed += 1
@@ -241,4 +239,4 @@ def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,
     channels = sorted({c for p in ctx.linted for c in p.channels})
     return Report(charter.name, tuple(kept), len(ctx.linted), tuple(channels),
                   span[0] if span else None, span[1] if span else None, lang, suppressed,
-                  read_posts=tuple(ctx.posts))
+                  read_posts=tuple(ctx.posts), commercial_scores=ctx.derived_values("commercial_score"))

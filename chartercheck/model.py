@@ -188,6 +188,8 @@ class Report:
     suppressed: int = 0
     #: every post read (context included), for formats that draw the plan
     read_posts: tuple[Post, ...] = dc_field(default=(), compare=False, repr=False)
+    #: text → commercial score, as computed by the run's rules (the HTML charts reuse it)
+    commercial_scores: dict = dc_field(default_factory=dict, compare=False, repr=False)
 
     def counts(self) -> dict[str, int]:
         """Number of findings per severity label (all three always present)."""

@@ -255,7 +255,5 @@ def load_yaml(text: str, path: str):
                                     params=(("detail", message),))) from None
     except yaml.YAMLError as exc:
         raise YamlLoadError(Problem(path, None, f"YAML error: {exc}")) from None
-    except RecursionError:
-        raise YamlLoadError(Problem(path, None, f"nesting deeper than {MAX_DEPTH} levels")) from None
     finally:
         loader.dispose()

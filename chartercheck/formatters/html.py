@@ -172,11 +172,11 @@ def _gauge(share: float, limit: Optional[float], over: bool) -> str:
             f'<rect class="fill{" over" if over else ""}" width="{share * 400:.1f}" height="18" rx="4"/>{mark}</svg>')
 
 
-def _charts(grid: Grid, charter, lang: str) -> str:
+def _charts(grid: Grid, charter, lang: str, scores: dict) -> str:
     words = WORDS[lang]
     first, last = grid.in_range
     span = [first + timedelta(days=i) for i in range((last - first).days + 1)] if first and last else []
-    stats = commercial_stats(grid.entries, charter, span[:62])
+    stats = commercial_stats(grid.entries, charter, span[:62], scores)
     pillars = pillar_stats(grid.entries, charter)
     if stats is None and pillars is None:
         return f'<section class="charts"><p class="muted">{words["no_charts"]}</p></section>'
@@ -248,7 +248,7 @@ def render(report: Report, posts: Optional[Sequence[Post]] = None, charter=None,
 {_filters(report, lang)}
 <main>
 <section class="weeks">{weeks}<p class="legend muted">{words["legend"]}</p></section>
-{_charts(grid, charter, lang)}
+{_charts(grid, charter, lang, report.commercial_scores)}
 {calendar}
 <section class="all"><h2>{words["all"]}</h2><ul class="findings listing">{listing}</ul></section>
 </main>

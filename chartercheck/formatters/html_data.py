@@ -156,21 +156,26 @@ class CommercialStats:
         return self.commercial / self.total if self.total else 0.0
 
 
-def commercial_stats(entries: Sequence[Entry], charter, days: Sequence[date] = ()) -> Optional[CommercialStats]:
+def commercial_stats(entries: Sequence[Entry], charter, days: Sequence[date] = (),
+                     scores: Optional[dict] = None) -> Optional[CommercialStats]:
     """Share of posts whose commercial score is above ``tone.commercial.max_score``
-    (per day of ``days`` plus any day holding a post)."""
+    (per day of ``days`` plus any day holding a post). ``scores`` (text → score)
+    are those the lint already computed; only texts missing there are analysed."""
     if charter is None or not entries or all(not e.text for e in entries):
         return None
-    try:
-        from ..text.facts import analyze
-    except ImportError:  # text analysis not installed in this build
-        return None
+    from ..text.facts import analyze
+    scores = scores or {}
     cues = tuple(charter.get("tone.extra_commercial_cues", []))
     claims = tuple(charter.get("tone.extra_claims", []))
     threshold = float(charter.get("tone.commercial.max_score", 0.6))
     per_day: dict[date, list[int]] = {day: [0, 0] for day in days}
     for entry in entries:
-        score = analyze(entry.text, cues, claims).commercial_score if entry.text else 0.0
+        if not entry.text:
+            score = 0.0
+        elif entry.text in scores:
+            score = scores[entry.text]
+        else:
+            score = analyze(entry.text, cues, claims).commercial_score
         counts = per_day.setdefault(entry.at.date(), [0, 0])
         counts[0] += 1
         counts[1] += score > threshold

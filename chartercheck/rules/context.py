@@ -115,6 +115,10 @@ class RuleContext:
             value = memo[post.text] = compute(self.facts(post))
         return value
 
+    def derived_values(self, name: str) -> dict:
+        """Every value :meth:`derived` computed under ``name`` this run, by text."""
+        return self._memos.get("derived:" + name, {})
+
     def memo(self, name: str) -> dict:
         """A dict private to this run for a rule family's own caches (per text, per post...)."""
         return self._memos.setdefault(name, {})
