@@ -197,17 +197,21 @@ def parse_datetime(text, tz: ZoneInfo) -> LocalReading:
     except ValueError as exc:
         raise ValueError(f"{text!r} is not a valid date and time ({exc})") from None
     if offset:
-        if offset.upper() == "Z":
-            zone = timezone.utc
-        else:
-            digits = offset.replace(":", "")
-            sign = -1 if digits[0] == "-" else 1
-            zone = timezone(sign * timedelta(hours=int(digits[1:3]), minutes=int(digits[3:5])))
+        zone = parse_offset(offset)
         return LocalReading(naive.replace(tzinfo=zone).astimezone(tz), date_only=hour is None)
     reading = localize(naive, tz)
     if hour is None:
         return LocalReading(reading.at, naive=True, date_only=True)
     return reading
+
+
+def parse_offset(text: str) -> timezone:
+    """``Z``, ``+01:00`` or ``-0530`` (as matched by the datetime patterns) → a fixed zone."""
+    if text.upper() == "Z":
+        return timezone.utc
+    digits = text.replace(":", "")
+    sign = -1 if digits[0] == "-" else 1
+    return timezone(sign * timedelta(hours=int(digits[1:3]), minutes=int(digits[3:5])))
 
 
 def localize(naive: datetime, tz: ZoneInfo) -> LocalReading:

@@ -13,6 +13,8 @@ import re
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Optional
 
+from ..timeutil import parse_offset
+
 _OFFSET = re.compile(r"(Z|[+-]\d{2}:?\d{2})(\s*)$", re.I)
 _TOKEN = re.compile(r"\d+|[^\W\d_]+", re.UNICODE)
 _AMPM = re.compile(r"^([AaPp])(\.?)([Mm])(\.?)$")
@@ -77,9 +79,7 @@ def rewrite(text: str, old_at: datetime, new_at: datetime, tz: tzinfo, *, part: 
         if written.upper() == "Z":
             zone = timezone.utc
         else:
-            digits = written.replace(":", "")
-            sign = -1 if digits[0] == "-" else 1
-            fixed = timezone(sign * timedelta(hours=int(digits[1:3]), minutes=int(digits[3:5])))
+            fixed = parse_offset(written)
             zone = tz if old_at.astimezone(tz).utcoffset() == fixed.utcoffset(None) else fixed
         new_local = new_at.astimezone(zone)
         tail = _offset_text(written, new_local) + match.group(2)
