@@ -93,12 +93,13 @@ class YamlLoadError(Exception):
 class _Open:
     """A mapping or sequence being filled while its events stream in."""
 
-    __slots__ = ("value", "anchor", "size", "key", "key_line", "has_key", "merged")
+    __slots__ = ("value", "anchor", "size", "key", "key_line", "has_key", "merged", "streamed")
 
-    def __init__(self, value, anchor):
+    def __init__(self, value, anchor, streamed: bool = False):
         self.value, self.anchor, self.size = value, anchor, 1
         self.key, self.key_line, self.has_key = None, None, False
         self.merged: set = set()  # keys that came from "<<" and may be overridden
+        self.streamed = streamed  # items go to the item sink, not into the list
 
 
 class _EventBuilder:
@@ -111,10 +112,11 @@ class _EventBuilder:
     size still counts against :data:`MAX_ALIAS_EXPANSION`.
     """
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, item_sink=None, sink_key=None):
         self.path = path
+        self.item_sink, self.sink_key = item_sink, sink_key
         self.anchors: dict = {}
-        self.sizes: dict[int, int] = {}
+        self.sizes: dict[int, int] = {}  # expanded size of each anchored container, by id
         self.expansion = 0
         self.constructor = yaml.constructor.SafeConstructor()
 
@@ -148,14 +150,16 @@ class _EventBuilder:
                 if event.tag not in (None, "!", expected):
                     self.fail(event.start_mark, f"tag {event.tag} is not allowed")
                 line = event.start_mark.line + 1
-                stack.append(_Open(YamlMap(line) if kind is yaml.MappingStartEvent else YamlList(line),
-                                   event.anchor))
+                if kind is yaml.MappingStartEvent:
+                    stack.append(_Open(YamlMap(line), event.anchor))
+                else:
+                    stack.append(_Open(YamlList(line), event.anchor, self.streams(stack)))
                 continue
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 done = stack.pop()
                 value, size = done.value, done.size
-                self.sizes[id(value)] = size
-                if done.anchor:
+                if done.anchor:  # only anchored values are ever looked up (by aliases)
+                    self.sizes[id(value)] = size
                     self.anchors[done.anchor] = value
                 self.add(stack, value, size, event.end_mark, is_container=True)
                 if not stack:
@@ -181,6 +185,9 @@ class _EventBuilder:
         parent.size += size
         container = parent.value
         line = (value.line if is_container and hasattr(value, "line") else mark.line + 1)
+        if parent.streamed:
+            self.item_sink(value, line, stack[0].value if len(stack) > 1 else None)
+            return
         if isinstance(container, YamlList):
             container.item_lines.append(line)
             container.append(value)
@@ -209,6 +216,16 @@ class _EventBuilder:
         container.key_lines[key] = parent.key_line
         container[key] = value
 
+    def streams(self, stack) -> bool:
+        """Whether a sequence opening now is the one whose items go to the sink:
+        the document itself, or the value of ``sink_key`` in the top mapping."""
+        if self.item_sink is None:
+            return False
+        if not stack:
+            return True
+        top = stack[0]
+        return len(stack) == 1 and isinstance(top.value, YamlMap) and top.has_key and top.key == self.sink_key
+
     def scalar(self, loader, event):
         tag = event.tag
         if tag is None or tag == "!":
@@ -236,15 +253,24 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 _MERGE = object()
 
 
-def load_yaml(text: str, path: str):
-    """Parse one YAML document into plain values with line numbers.
+def load_yaml(text: str | bytes, path: str, item_sink=None, sink_key: str | None = None):
+    """Parse one YAML document (text, or UTF-8 bytes) into plain values with line numbers.
 
     Raises :class:`YamlLoadError` with file and line on any syntax error,
     refused tag, alias bomb or excessive nesting. An empty document gives None.
+
+    With ``item_sink``, the items of one long list are handed over as soon as
+    each is complete, ``item_sink(value, line, top)``, instead of being kept:
+    the items of a top-level list, or of the list under the top mapping's
+    ``sink_key`` (``top`` is that mapping as built so far, else None). That
+    list comes back empty (its ``line`` kept). A calendar reader builds each
+    post at once, so the raw entries of a 100,000-post file never all exist
+    together. A syntax error later in the text still raises, after the sink
+    has seen the items before it.
     """
     loader = _Loader(text)
     try:
-        return _EventBuilder(path).build(loader)
+        return _EventBuilder(path, item_sink, sink_key).build(loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

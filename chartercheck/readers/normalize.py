@@ -21,6 +21,9 @@ POST_FIELDS = ("id", "channel", "channels", "at", "text", "title", "pillar", "ob
 _TRUE = {"true", "yes", "y", "1", "oui", "vrai", "x"}
 _FALSE = {"false", "no", "n", "0", "non", "faux", ""}
 _LIST_SPLIT = re.compile(r"\s*[;|,]\s*")
+#: Field names as constants, so the names in field layouts are not a copy per post.
+_FIELD_NAMES = {name: name for name in POST_FIELDS}
+_NO_IGNORE: frozenset = frozenset()
 
 
 class EntryReader:
@@ -30,6 +33,14 @@ class EntryReader:
         self.path = path
         self.options = options
         self.problems = problems
+        # Values that repeat from post to post (authors, pillars, channel
+        # tuples, field layouts) are kept once per file: a big calendar
+        # otherwise holds a hundred thousand copies of "conseils".
+        self._shared: dict = {}
+
+    def share(self, value):
+        """``value``, or an equal one already kept for an earlier post."""
+        return self._shared.setdefault(value, value)
 
     def problem(self, code: str, line: Optional[int], post_id: Optional[str] = None, *,
                 message: str = "message", field: Optional[str] = None, at: Optional[datetime] = None,
@@ -77,7 +88,7 @@ class EntryReader:
             mapped = self.options.channel_map.get(label.lower(), label.lower())
             if mapped not in out:
                 out.append(mapped)
-        return tuple(out)
+        return self.share(tuple(out))
 
     def flag(self, value: Any, line, post_id, field) -> bool:
         if isinstance(value, bool) or value is None:
@@ -98,7 +109,7 @@ class EntryReader:
             self.problem("CC917", line, post_id, field="status", value=str(value), field_name="status",
                          expected=", ".join(STATUSES))
             return None
-        return text
+        return STATUSES[STATUSES.index(text)]  # the constant, not a copy per post
 
     def approvals(self, value: Any, line, post_id) -> tuple[Approval, ...]:
         """A list of ``{by, at, role}`` mappings (or bare names)."""
@@ -150,19 +161,25 @@ class EntryReader:
             self.problem("CC909", line, post_id, field="text", at=at, channel=channels[0] if channels else None)
         extra = []
         if fields.get("images"):
-            extra.append(("images", str(fields["images"]).strip().lower()))
+            extra.append(("images", self.share(str(fields["images"]).strip().lower())))
+        ignore = self.str_list(fields.get("ignore"))
+        base = line or 0
+        share = self.share
         return Post(
             id=post_id, channels=channels, at=at, text=text,
-            title=_opt_str(fields.get("title")), pillar=_opt_str(fields.get("pillar")),
-            objective=_opt_str(fields.get("objective")), author=_opt_str(fields.get("author")),
+            title=_opt_str(fields.get("title")), pillar=share(_opt_str(fields.get("pillar"))),
+            objective=share(_opt_str(fields.get("objective"))), author=share(_opt_str(fields.get("author"))),
             status=self.status(fields.get("status"), line, post_id),
             sponsored=self.flag(fields.get("sponsored"), line, post_id, "sponsored"),
             updated_at=self.parse_optional_time(fields.get("updated_at"), line, post_id, "updated_at"),
             approvals=self.approvals(fields.get("approvals"), line, post_id),
             media=self.str_list(fields.get("media")), link=_opt_str(fields.get("link")),
-            ignore=frozenset(s.upper() if s.upper().startswith("CC") else s
-                             for s in self.str_list(fields.get("ignore"))),
-            source=Source(self.path, line, uid), field_lines=tuple(field_lines), extra=tuple(extra),
+            ignore=share(frozenset(s.upper() if s.upper().startswith("CC") else s for s in ignore))
+            if ignore else _NO_IGNORE,
+            source=Source(self.path, line, uid),
+            field_offsets=share(tuple((_FIELD_NAMES.get(name, name), field_line - base)
+                                      for name, field_line in field_lines)),
+            extra=tuple(extra),
         )
 
 

@@ -15,6 +15,7 @@ when it helps, at the field (``at:`` for cadence, ``text:`` for tone).
 from __future__ import annotations
 
 import difflib
+from typing import Optional
 
 from ..errors import CalendarError, Problem
 from ..timeutil import load_zone
@@ -22,6 +23,7 @@ from ..yamlsource import YamlLoadError, YamlMap, load_yaml
 from .base import CalendarSource, ReadOptions, ReadResult
 from .normalize import POST_FIELDS, EntryReader
 
+_UNSEEN = object()  # the header as seen when the first post arrived: not yet
 HEADER_KEYS = ("timezone", "channel", "author", "status", "name")
 _ALIASES = {"date": "at", "time": "at", "publish_at": "at", "message": "text", "body": "text",
             "caption": "text", "ignores": "ignore", "approved": "approvals"}
@@ -31,15 +33,18 @@ def read_yaml_calendar(source: CalendarSource, options: ReadOptions) -> ReadResu
     """Read a YAML calendar; raises :class:`CalendarError` only if the file as a whole is unusable."""
     result = ReadResult(format="yaml")
     try:
-        text = source.data.decode("utf-8-sig")
+        # Only checked here: the parser reads the bytes itself, which spares
+        # a decoded copy of the file (two or four bytes a character once any
+        # character is outside Latin-1) and the parser's own UTF-8 copy of it.
+        source.data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise CalendarError(Problem(source.path, None, f"not UTF-8 text (byte {exc.start})",
                                     hint="save the calendar as UTF-8", msgid="error.not_utf8",
                                     params=(("byte", exc.start),))) from None
-    try:
-        doc = load_yaml(text, source.path)
-    except YamlLoadError as exc:
-        raise CalendarError(exc.problem) from None
+    # Posts are built while the file is parsed (see _PostStream), with the
+    # header as known when the ``posts:`` list starts.
+    stream = _PostStream(source.path, options)
+    doc = _load(source.data, source.path, stream)
     if doc is None:
         return result
     if isinstance(doc, list):  # a bare list of posts is accepted too
@@ -63,25 +68,88 @@ def read_yaml_calendar(source: CalendarSource, options: ReadOptions) -> ReadResu
                                     "'posts:' must be a list of posts"))
     if not isinstance(header, dict):
         raise CalendarError(Problem(source.path, doc.line_of("calendar"), "'calendar:' must be a mapping"))
-    tz = options.tz
-    if header.get("timezone"):
+    _zone(header, source.path, options)  # raises on an unknown zone, whatever the posts
+    raw_header = doc.get("calendar") if isinstance(doc, dict) else None
+    if stream.count and stream.raw_header is not raw_header:
+        # The header came after the posts: read again, with the header known from the start.
+        stream = _PostStream(source.path, options, raw_header)
+        _load(source.data, source.path, stream)
+    for index, entry in enumerate(posts):  # the list was an alias, so it was not streamed
+        posts[index] = None
+        stream.take(entry, posts.line_of(index), doc if isinstance(doc, dict) else None)
+    stream.finish()
+    result.problems.extend(stream.problems)
+    result.posts = stream.posts
+    return result
+
+
+def _load(data: bytes, path: str, stream: "_PostStream"):
+    try:
+        return load_yaml(data, path, item_sink=stream.take, sink_key="posts")
+    except YamlLoadError as exc:
+        raise CalendarError(exc.problem) from None
+
+
+def _zone(header: dict, path: str, options: ReadOptions):
+    """The header's time zone, else the charter's."""
+    if not header.get("timezone"):
+        return options.tz
+    try:
+        return load_zone(header["timezone"])
+    except ValueError as exc:
+        raise CalendarError(Problem(path, header.line_of("timezone"), str(exc),
+                                    key="calendar.timezone", msgid=getattr(exc, "msgid", None),
+                                    params=tuple(getattr(exc, "params", {}).items()))) from None
+
+
+class _PostStream:
+    """Builds each post as soon as its YAML entry is parsed, then lets the entry go.
+
+    Keeping every raw entry (a dict, its key lines, its values) until the
+    whole file is parsed cost more than the posts themselves on big
+    calendars. The header is read when the first entry arrives; if it turns
+    out unusable the entries are only counted (the reader then raises the
+    header's error, as it did before streaming).
+    """
+
+    def __init__(self, path: str, options: ReadOptions, raw_header=_UNSEEN):
+        self.options = options
+        self.problems: list = []
+        self.posts: list = []
+        self.reader = EntryReader(path, options, self.problems)
+        self.raw_header = raw_header
+        self.count = 0
+        self.defaults: Optional[dict] = None
+        self.tz = None
+        self.overflow_line: Optional[int] = None
+
+    def start(self, top) -> None:
+        if self.raw_header is _UNSEEN:
+            self.raw_header = top.get("calendar") if top is not None else None
+        header = self.raw_header or {}
+        if not isinstance(header, dict):
+            return
         try:
-            tz = load_zone(header["timezone"])
-        except ValueError as exc:
-            raise CalendarError(Problem(source.path, header.line_of("timezone"), str(exc),
-                                        key="calendar.timezone", msgid=getattr(exc, "msgid", None),
-                                        params=tuple(getattr(exc, "params", {}).items()))) from None
-    reader = EntryReader(source.path, options, result.problems)
-    for index, entry in enumerate(posts):
-        posts[index] = None  # the raw entry is not needed once read: keeps peak memory at one copy
-        line = posts.line_of(index)
-        if index >= options.max_posts:
-            reader.problem("CC918", line, count=len(posts) - index, limit=options.max_posts)
-            break
+            self.tz = _zone(header, self.reader.path, self.options)
+        except CalendarError:
+            return
+        self.defaults = {k: header[k] for k in ("channel", "author", "status") if k in header}
+
+    def take(self, entry, line: int, top) -> None:
+        """One entry of ``posts:`` (any YAML value) at ``line``."""
+        index, self.count = self.count, self.count + 1
+        if index == 0:
+            self.start(top)
+        if self.defaults is None or self.overflow_line is not None:
+            return
+        reader = self.reader
+        if index >= self.options.max_posts:
+            self.overflow_line = line
+            return
         if not isinstance(entry, dict):
             reader.problem("CC901", line, message="not_mapping", index=index + 1)
-            continue
-        fields = {k: header[k] for k in ("channel", "author", "status") if k in header}
+            return
+        fields = dict(self.defaults)
         field_lines = []
         for key, value in entry.items():
             name = _ALIASES.get(str(key), str(key))
@@ -91,10 +159,15 @@ def read_yaml_calendar(source: CalendarSource, options: ReadOptions) -> ReadResu
                 continue
             fields[name] = value
             field_lines.append((name, entry.line_of(key)))
-        post = reader.build(fields, line, f"line-{line}", field_lines, tz=tz)
+        post = reader.build(fields, line, f"line-{line}", field_lines, tz=self.tz)
         if post is not None:
-            result.posts.append(post)
-    return result
+            self.posts.append(post)
+
+    def finish(self) -> None:
+        """Report the entries beyond ``max_posts`` (CC918), once their number is known."""
+        if self.overflow_line is not None:
+            limit = self.options.max_posts
+            self.reader.problem("CC918", self.overflow_line, count=self.count - limit, limit=limit)
 
 
 def _suggest(key: str, known) -> str:
