@@ -85,22 +85,93 @@ class TextFacts:
     claims: tuple[str, ...]  # over-promises as written
     register: str | None  # "tu" | "vous" | "mixed" | "formal" | "informal" | None
     register_markers: tuple[str, ...]
-    date_words: tuple[DateWord, ...]
-    alcohol_terms: tuple[str, ...]
-    evin_health_message: bool
-    evin_associations: tuple[tuple[str, str], ...]  # (theme, surface); only if alcohol_terms
-    influence_disclosures: tuple[str, ...]  # accepted: "Publicité", "Collaboration commerciale"
-    influence_weak_disclosures: tuple[str, ...]  # "#sponso", "#ad", "en partenariat avec"…
-    image_edit_cues: tuple[str, ...]  # the post says the image is retouched / AI-generated
-    image_declarations: tuple[str, ...]  # "Images retouchées", "Image virtuelle"
-    green_claims: tuple[str, ...]
-    carbon_claims: tuple[str, ...]
     commercial_categories: frozenset[str] = field(default=frozenset())
+
+    # Facts below are computed on first access and cached on the instance (why:
+    # only the rules of a compliance pack, or the date-contradiction rule, read
+    # them, and a charter without the pack should not pay for their lexicons,
+    # neither per text nor in compiling them at start-up).  :meth:`complete`
+    # computes them all at once.
+
+    @cached_property
+    def date_words(self) -> tuple[DateWord, ...]:
+        """Weekday names, "today"/"tomorrow" words, moments and holidays, in text order."""
+        return find_date_words(folded(self.text))
+
+    @cached_property
+    def _alcohol(self) -> tuple:
+        return _alcohol_facts(folded(self.text))
+
+    @property
+    def alcohol_terms(self) -> tuple[str, ...]:
+        """Drinks named, as written (an ambiguous word alone, "un rosé", does not count)."""
+        return self._alcohol[0]
+
+    @property
+    def evin_health_message(self) -> bool:
+        """The mandatory health message of the loi Evin is present."""
+        return self._alcohol[1]
+
+    @property
+    def evin_associations(self) -> tuple[tuple[str, str], ...]:
+        """(theme, surface) of what the loi Evin forbids next to a drink; only if `alcohol_terms`."""
+        return self._alcohol[2]
+
+    @cached_property
+    def _influence(self) -> tuple:
+        f = folded(self.text)
+        return (lx.compliance_matcher("influence", "accepted").surfaces(f),
+                lx.compliance_matcher("influence", "insufficient").surfaces(f))
+
+    @property
+    def influence_disclosures(self) -> tuple[str, ...]:
+        """Accepted disclosures as written: "Publicité", "Collaboration commerciale"."""
+        return self._influence[0]
+
+    @property
+    def influence_weak_disclosures(self) -> tuple[str, ...]:
+        """Insufficient ones: "#sponso", "#ad", "en partenariat avec"…"""
+        return self._influence[1]
+
+    @cached_property
+    def _images(self) -> tuple:
+        f = folded(self.text)
+        cues = lx.compliance_matcher("images", "cues").find(f)
+        decl = lx.compliance_matcher("images", "declarations").find(f)
+        # "images retouchées" is the declaration, not a cue that needs one.
+        cues = tuple(c for c in cues if not any(d.start <= c.start < d.end for d in decl))
+        return tuple(c.surface for c in cues), tuple(d.surface for d in decl)
+
+    @property
+    def image_edit_cues(self) -> tuple[str, ...]:
+        """The post says its image is retouched or AI-generated (as written)."""
+        return self._images[0]
+
+    @property
+    def image_declarations(self) -> tuple[str, ...]:
+        """The legal mentions present: "Images retouchées", "Image virtuelle"."""
+        return self._images[1]
+
+    @cached_property
+    def green_claims(self) -> tuple[str, ...]:
+        """Generic environmental claims as written ("éco-responsable", "green energy")."""
+        return lx.green_matcher().surfaces(folded(self.text))
+
+    @cached_property
+    def carbon_claims(self) -> tuple[str, ...]:
+        """Carbon-neutrality claims as written ("neutre en carbone")."""
+        return lx.compliance_matcher("carbon").surfaces(folded(self.text))
 
     @property
     def image_declaration_needed(self) -> bool:
         """The post says its image is edited/generated but lacks the legal mention."""
         return bool(self.image_edit_cues) and not self.image_declarations
+
+    def complete(self) -> "TextFacts":
+        """Compute every lazy fact now (before the facts travel to another process)."""
+        self.stems, self.readability, self.date_words, self._alcohol, self._influence, self._images
+        self.green_claims, self.carbon_claims
+        return self
 
     @cached_property
     def stems(self) -> frozenset[str]:
@@ -211,7 +282,8 @@ def _score(categories: frozenset[str], shouting: bool) -> float:
     return round(1.0 - remaining, 3)
 
 
-def _compliance(f) -> dict:
+def _alcohol_facts(f) -> tuple:
+    """(drinks, health message present?, Evin associations) of folded text ``f``."""
     alcohol = lx.compliance_matcher("alcohol").find(f)
     weak = lx.weak_alcohol_terms()
     if all(" ".join(fold(m.surface).split()) in weak for m in alcohol):
@@ -221,21 +293,8 @@ def _compliance(f) -> dict:
         evin = tuple(
             sorted(((m.start, theme, m.surface) for theme, mt in lx.evin_themes() for m in mt.find(f)))
         )
-    cues = lx.compliance_matcher("images", "cues").find(f)
-    decl = lx.compliance_matcher("images", "declarations").find(f)
-    # "images retouchées" is the declaration, not a cue that needs one.
-    cues = tuple(c for c in cues if not any(d.start <= c.start < d.end for d in decl))
-    return dict(
-        alcohol_terms=tuple(m.surface for m in alcohol),
-        evin_health_message=lx.compliance_matcher("evin_message").search(f),
-        evin_associations=tuple((t, s) for _, t, s in evin),
-        influence_disclosures=lx.compliance_matcher("influence", "accepted").surfaces(f),
-        influence_weak_disclosures=lx.compliance_matcher("influence", "insufficient").surfaces(f),
-        image_edit_cues=tuple(c.surface for c in cues),
-        image_declarations=tuple(d.surface for d in decl),
-        green_claims=lx.green_matcher().surfaces(f),
-        carbon_claims=lx.compliance_matcher("carbon").surfaces(f),
-    )
+    return (tuple(m.surface for m in alcohol), lx.compliance_matcher("evin_message").search(f),
+            tuple((t, s) for _, t, s in evin))
 
 
 @lru_cache(maxsize=2048)  # callers keep their own cache (the rule context's)
@@ -275,9 +334,7 @@ def _analyze(text: str, extra_cues: tuple[str, ...], extra_claims: tuple[str, ..
         claims=tuple(m.surface for m in claims),
         register=register,
         register_markers=markers,
-        date_words=find_date_words(f),
         commercial_categories=categories,
-        **_compliance(f),
     )
 
 

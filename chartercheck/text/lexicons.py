@@ -10,7 +10,7 @@ language (or of unknown language) because they are ordinary words elsewhere.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import yaml
@@ -52,8 +52,14 @@ class Category:
     name: str
     weight: float
     matcher: PhraseMatcher
-    terms_only: PhraseMatcher
+    terms: tuple[str, ...]
     local: tuple[tuple[str, PhraseMatcher], ...]  # (lang, matcher of that language's local_terms)
+
+    @cached_property
+    def terms_only(self) -> PhraseMatcher:
+        """The category's plain terms without its patterns (built when first asked:
+        only the promo-code check needs it)."""
+        return PhraseMatcher(self.terms)
 
 
 @lru_cache(maxsize=None)
@@ -72,7 +78,7 @@ def commercial_categories() -> tuple[Category, ...]:
             for lg in LANGS
             if load(lg)["commercial"].get(name, {}).get("local_terms")
         )
-        out.append(Category(name, float(weight), PhraseMatcher(terms, patterns), PhraseMatcher(terms), local))
+        out.append(Category(name, float(weight), PhraseMatcher(terms, patterns), tuple(terms), local))
     return tuple(out)
 
 

@@ -1,7 +1,7 @@
 """Compiled phrase matching over folded text.
 
 A :class:`PhraseMatcher` compiles a list of terms (plain phrases) and patterns
-(raw regular expressions) ONCE into a single regular expression.  Terms are
+(raw regular expressions) into a single regular expression, once, on first use.  Terms are
 folded and merged into a token trie, so a lexicon of hundreds of phrases costs
 one regex scan per text, not one scan per term.
 
@@ -139,7 +139,7 @@ def _compile(pattern: str, engine=None):
 class PhraseMatcher:
     """A lexicon compiled once; :meth:`find` returns hits in text order."""
 
-    __slots__ = ("_re", "size", "_patterns", "_trie", "_engine", "_gates", "_firsts", "_trie_bit", "_variants",
+    __slots__ = ("_any", "size", "_patterns", "_trie", "_engine", "_gates", "_firsts", "_trie_bit", "_variants",
                  "_candidates")
 
     def __init__(self, terms: Iterable[str] = (), patterns: Iterable[str] = ()):
@@ -152,8 +152,12 @@ class PhraseMatcher:
         self._trie = _trie_regex(seqs) if seqs else None
         parts = list(self._patterns) + ([self._trie] if self._trie else [])
         self.size = len(seqs) + len(self._patterns)  # terms + patterns
-        self._re = _compile("|".join(parts)) if parts else None
-        self._engine = regex if isinstance(self._re, regex.Pattern) else re
+        self._any = bool(parts)
+        # The trie is plain escapes and classes that ``re`` always accepts, so the
+        # patterns alone decide the engine; the big alternations are compiled on
+        # first use (why: compiling every lexicon up front was most of a one-week
+        # run's start-up, and a lexicon no text can wake is never compiled).
+        self._engine = regex if self._patterns and isinstance(_compile("|".join(self._patterns)), regex.Pattern) else re
         self._gates = tuple(self._gate(p, self._engine) for p in raw)
         self._firsts = self._first_runs(terms, self._engine) if self._trie else None
         # 0: the trie is always tried (no word-start test possible, or no trie).
@@ -161,9 +165,7 @@ class PhraseMatcher:
         # Strings present in a text (a literal_mask) → indexes of the gates worth running.
         self._candidates: dict[int, tuple[int, ...]] = {}
         # Alternations of what is still possible in a text: (pattern indexes, trie?) → compiled.
-        self._variants: dict[tuple[tuple[int, ...], bool], object] = {
-            (tuple(range(len(self._patterns))), self._trie is not None): self._re
-        }
+        self._variants: dict[tuple[tuple[int, ...], bool], object] = {}
 
     @staticmethod
     def _first_runs(terms: list[str], engine) -> frozenset[tuple[str, frozenset[str]]] | None:
@@ -201,6 +203,20 @@ class PhraseMatcher:
         except (re.error, regex.error):  # a gate is only an optimisation
             return (), None
 
+    def full_regex(self):
+        """The whole alternation, every pattern and the trie, ungated (``None`` when empty):
+        what :meth:`find` must agree with."""
+        return self._variant(tuple(range(len(self._patterns))), self._trie is not None)
+
+    def _variant(self, live: tuple[int, ...], trie: bool):
+        key = (live, trie)
+        compiled = self._variants.get(key, False)
+        if compiled is False:
+            parts = [self._patterns[i] for i in live] + ([self._trie] if trie else [])
+            compiled = _compile("|".join(parts), self._engine) if parts else None
+            self._variants[key] = compiled
+        return compiled
+
     def _candidates_for(self, present: int) -> tuple[int, ...]:
         """Indexes of the gates whose required strings are all among ``present``; remembered
         (why: texts share few combinations of those strings, and this loop is the slow part)."""
@@ -225,17 +241,11 @@ class PhraseMatcher:
             live = tuple([i for i in candidates if gates[i][1] is None or gates[i][1].search(text)])
         else:
             live = ()
-        key = (live, trie)
-        compiled = self._variants.get(key, False)
-        if compiled is False:
-            parts = [self._patterns[i] for i in live] + ([self._trie] if trie else [])
-            compiled = _compile("|".join(parts), self._engine) if parts else None
-            self._variants[key] = compiled
-        return compiled
+        return self._variant(live, trie)
 
     def find(self, text: str | Folded) -> tuple[Match, ...]:
         """Non-overlapping hits (leftmost, longest-by-trie) with original surfaces."""
-        if self._re is None:
+        if not self._any:
             return ()
         f = text if isinstance(text, Folded) else folded(text)
         compiled = self._regex_for(f.text)
@@ -259,7 +269,7 @@ class PhraseMatcher:
 
     def search(self, text: str | Folded) -> bool:
         """True when anything matches."""
-        if self._re is None:
+        if not self._any:
             return False
         f = text if isinstance(text, Folded) else folded(text)
         compiled = self._regex_for(f.text)

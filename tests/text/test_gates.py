@@ -25,15 +25,16 @@ def test_word_start_prefixes():
 
 def _reference_find(matcher: PhraseMatcher, text: str) -> tuple[Match, ...]:
     """What find() returned before gates: the full alternation, every time."""
-    if matcher._re is None:
+    full = matcher.full_regex()
+    if full is None:
         return ()
     f = folded(text)
     out = []
-    for m in matcher._re.finditer(f.text):
+    for m in full.finditer(f.text):
         if m.end() == m.start():
             continue
         cap = None
-        if "cap" in matcher._re.groupindex and m.group("cap") is not None:
+        if "cap" in full.groupindex and m.group("cap") is not None:
             cap = f.surface(m.start("cap"), m.end("cap"))
         s, e = f.span(m.start(), m.end())
         out.append(Match(s, e, f.original[s:e], cap))
