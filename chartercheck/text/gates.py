@@ -26,6 +26,9 @@ PREFIX_LENGTH = 5
 # A word start as the term trie sees one: letters/digits not glued to a word
 # char, a "#" or an "@" (the trie's left boundary, with re's \w).
 _WORD_START_RE = re.compile(r"(?<![\w#@])[^\W_]+")
+# What start_mask() reads: those word starts, plus hashtags and mentions with
+# their sign ("#ad", "@marque"), which a term opening with the sign needs.
+_START_TOKEN_RE = re.compile(r"(?<![\w#@])[^\W_]+|[#@][^\W_]+")
 # Repeats of these classes match almost anywhere: no use as a gate's first atom.
 _BROAD = ("\\w", "\\S", "\\W", "\\s", ".")
 
@@ -220,7 +223,7 @@ def word_runs(word: str) -> frozenset[str]:
 def start_mask(text: str) -> int:
     """Bits of the tries that may match folded ``text``, all tries in one pass over its word starts:
     a trie's bit is set when one of its terms has every run at a word start of the text."""
-    present = frozenset().union(*map(word_runs, _WORD_START_RE.findall(text)))
+    present = frozenset().union(*map(word_runs, _START_TOKEN_RE.findall(text)))
     mask = 0
     for anchor in present:
         for others, bit in _ANCHORED.get(anchor, ()):

@@ -174,7 +174,8 @@ class PhraseMatcher:
 
         The trie spells a term's letters and digits literally, and a run of
         them that opens the term (after the left boundary) or follows a space
-        or an apostrophe starts a word of the text.  So a term can only match
+        or an apostrophe starts a word of the text; a term opening with "#" or
+        "@" needs that sign and its first run together ("#ad" → "#ad").  So a term can only match
         where the text has a word starting with each such run ("lien en bio"
         → "lien", "en", "bio"; "% off" → "off").
         """
@@ -186,6 +187,11 @@ class PhraseMatcher:
             if not t:
                 continue
             runs = [m.group() for m in _RUN_RE.finditer(t) if m.start() == 0 or t[m.start() - 1] in " '"]
+            signed = _RUN_RE.match(t, 1) if t[0] in "#@" else None
+            if signed:
+                # A term opening with a sign has no left boundary: its sign and first
+                # run must appear as written, as a hashtag or a mention of the text does.
+                runs.append(t[0] + signed.group())
             if not runs:
                 return None
             best = max(runs, key=len)  # the first of the longest
