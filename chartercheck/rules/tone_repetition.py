@@ -74,21 +74,28 @@ def near_duplicate(ctx):
     threshold = ctx.charter.get("tone.duplicates.similarity", 0.8)
     reported = set()
     for channel, posts in ctx.by_channel.items():
-        buckets: dict[tuple, deque] = defaultdict(lambda: deque(maxlen=BUCKET_DEPTH))
+        buckets: dict[int, deque] = defaultdict(lambda: deque(maxlen=BUCKET_DEPTH))
         for post in posts:
             sketch = post_sketch(ctx, post)
             if sketch is None:
                 continue
             packed, keys = sketch
             shingles = frozenset(packed)
+            oldest = post.at - window  # once per post, not once per bucket entry
             candidates = {}  # similar posts share most buckets: gather them once
             for key in keys:
-                for other, other_shingles in buckets[key]:
-                    if other.at > post.at - window:
-                        candidates[id(other)] = (other, other_shingles)
+                bucket = buckets[key]
+                # Posts come in time order, so an entry out of the window now is out
+                # for every later post too: drop it instead of testing it again.
+                while bucket and bucket[0][0].at <= oldest:
+                    bucket.popleft()
+                for entry in bucket:
+                    candidates[id(entry[0])] = entry
             best = None
             for other, other_shingles in sorted(candidates.values(), key=lambda c: c[0].at, reverse=True):
-                similarity = len(shingles & other_shingles) / len(shingles | other_shingles)
+                common = len(shingles & other_shingles)
+                # |A ∪ B| = |A| + |B| − |A ∩ B|: the same integer, without building the union
+                similarity = common / (len(shingles) + len(other_shingles) - common)
                 if similarity >= threshold:
                     best = (similarity, other)  # the most recent similar post
                     break
@@ -107,39 +114,40 @@ def _sketch(tokens) -> tuple[array, tuple] | None:
 
     One-permutation MinHash: each word pair gets one 64-bit hash (CRC-32 of
     each word, combined and mixed by a Fibonacci multiplier; never Python's
-    salted ``hash``: output must not depend on ``PYTHONHASHSEED``); the hash
-    picks one of BANDS × ROWS bins and the signature keeps each bin's minimum.
-    An empty bin borrows the next filled bin's minimum with its distance
-    ("rotation" densification), so short texts still get a full signature.
-    The signature is cut into BANDS bands of ROWS values, each a bucket key.
+    salted ``hash`` of strings: output must not depend on ``PYTHONHASHSEED``);
+    the hash picks one of BANDS × ROWS bins and the signature keeps each bin's
+    minimum. An empty bin borrows the next filled bin's minimum with its
+    distance ("rotation" densification), so short texts still get a full
+    signature. The signature is cut into BANDS bands of ROWS values, each a
+    bucket key.
     """
     if len(tokens) < DUPLICATE_MIN_WORDS:
         return None
     size = BANDS * ROWS
-    words = [zlib.crc32(t.encode()) for t in tokens]
-    hashes = set()
-    for first, second in pairwise(words):
-        mixed = (((first << 32) | second) * _FIBONACCI) & _MASK64
-        hashes.add(mixed ^ (mixed >> 29))
-    bins: list = [None] * size
-    for value in hashes:
-        slot, rest = value % size, value // size
-        if bins[slot] is None or rest < bins[slot]:
-            bins[slot] = rest
-    signature = bins
-    if None in bins:
-        signature = [None] * size
-        nearest = None  # (minimum, position) of the closest filled bin to the right, circularly
-        for position in range(2 * size - 1, -1, -1):
-            value = bins[position % size]
-            if value is not None:
-                nearest = (value, position)
-            if position < size:
-                signature[position] = value if value is not None else (nearest[0], nearest[1] - position)
+    crc32 = zlib.crc32
+    words = [crc32(t.encode()) for t in tokens]
+    # One comprehension (mix, then fold the high bits down): this runs once per text.
+    hashes = sorted({(mixed := ((first << 32 | second) * _FIBONACCI) & _MASK64) ^ (mixed >> 29)
+                     for first, second in pairwise(words)})
+    # value = rest × size + slot, so within a slot the smallest value has the smallest
+    # rest: going from the largest hash down, the last one written to a slot is its minimum.
+    smallest = {value % size: value // size for value in reversed(hashes)}
+    # Densify right to left, starting from the first filled bin seen "after the end"
+    # (bins are circular); one pass over the bins.
+    signature: list = [None] * size
+    first = min(smallest)
+    nearest, nearest_at = smallest[first], first + size
+    for position in range(size - 1, -1, -1):
+        value = smallest.get(position)
+        if value is None:
+            signature[position] = (nearest, nearest_at - position)
+        else:
+            signature[position] = nearest = value
+            nearest_at = position
     # Kept for the whole run (one per text), so stored compactly: the pair
-    # hashes as a machine array, each band as one integer (band number and a
-    # CRC of its values; a rare CRC collision only adds a candidate, which the
-    # exact Jaccard test then rejects).
-    keys = tuple((band << 32) | zlib.crc32(repr(signature[band * ROWS:(band + 1) * ROWS]).encode())
-                 for band in range(BANDS))
-    return array("Q", sorted(hashes)), keys
+    # hashes as a machine array, each band as one integer: the hash of the band
+    # number and its values. Python hashes integers (and tuples of them)
+    # without a salt, so keys are the same on every run; a rare collision only
+    # adds a candidate, which the exact Jaccard test then rejects.
+    keys = tuple([hash((band, *signature[band * ROWS:(band + 1) * ROWS])) for band in range(BANDS)])
+    return array("Q", hashes), keys
