@@ -8,6 +8,7 @@ pillar and brand-mix rules (CC304, CC305, CC307, CC309, CC310) live in
 """
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from functools import lru_cache
 
@@ -66,13 +67,23 @@ def language_not_allowed(ctx, post):
     if facts.language is None or (facts.language_confidence or 0) < MIN_LANGUAGE_CONFIDENCE:
         return
     for channel in dict.fromkeys(post.channels):
-        allowed = [_language_code(v) for v in
-                   (ctx.charter.channel(channel).get("languages") or ctx.charter.get("brand.languages", []))]
+        allowed = _allowed_languages(ctx, channel)
         if allowed and facts.language not in allowed:
             yield ctx.finding(post, channel=channel, field="text", key=channel,
                               language=language_name(facts.language, ctx.lang),
                               confidence=facts.language_confidence,
                               allowed=", ".join(language_name(code, ctx.lang) for code in dict.fromkeys(allowed)))
+
+
+def _allowed_languages(ctx, channel: str) -> list[str]:
+    """Language codes ``channel`` allows; read from the charter once per channel and run
+    (why: asked for every post)."""
+    memo = ctx.memo("CC301.allowed")
+    allowed = memo.get(channel)
+    if allowed is None:
+        allowed = memo[channel] = [_language_code(v) for v in (ctx.charter.channel(channel).get("languages")
+                                                               or ctx.charter.get("brand.languages", []))]
+    return allowed
 
 
 @rule("CC302", "register-mismatch", Severity.WARNING, Scope.POST)
@@ -129,10 +140,45 @@ def any_term_matcher(terms: tuple[str, ...]) -> PhraseMatcher:
     return PhraseMatcher(terms)
 
 
+def tag_spelling(name: str) -> str:
+    """``name`` as a hashtag or mention would spell it ("Vélo Lumière" → ``velolumiere``)."""
+    return "".join(fold(name).replace("-", " ").split()).lstrip("#@")
+
+
 def _tag_hits(tags, name: str) -> list[str]:
     """Hashtags and mentions spelling ``name`` ("#Decathlon", "@rapha")."""
-    wanted = "".join(fold(name).replace("-", " ").split()).lstrip("#@")
+    wanted = tag_spelling(name)
     return [tag for tag in tags if fold(tag[1:]) == wanted]
+
+
+_ALNUM_RUN = re.compile(r"[^\W_]+")  # letters and digits, as PhraseMatcher spells them
+
+
+@lru_cache(maxsize=64)
+def term_cores(terms: tuple[str, ...]) -> tuple[str, ...] | None:
+    """For each term, its longest run of letters and digits, folded; ``None`` when a term has none.
+
+    :class:`PhraseMatcher` spells a term's letters and digits literally (plural
+    endings and flexible spaces only come between runs), so a folded text can
+    only match a term if it contains that run. Why: a substring test per term
+    costs a fraction of the matcher's own gates, and most posts name no term.
+    """
+    cores = []
+    for term in terms:
+        runs = _ALNUM_RUN.findall(" ".join(fold(term).split()))
+        if not runs:
+            return None
+        cores.append(max(runs, key=len))
+    return tuple(cores)
+
+
+def may_name(terms: tuple[str, ...], text: str) -> bool:
+    """False when folded ``text`` cannot match any of ``terms`` (see :func:`term_cores`)."""
+    cores = term_cores(terms)
+    if cores is None:
+        return True
+    scanned = folded(text).text  # what the matcher scans (cached: it folds the same string)
+    return any(core in scanned for core in cores)
 
 
 @rule("CC303", "rejected-vocabulary", Severity.WARNING, Scope.POST)
@@ -164,10 +210,11 @@ def rejected_vocabulary(ctx, post):
     if not rejected and not competitors:
         return
     facts = ctx.facts(post)
-    tags = facts.hashtags + facts.mentions
     # One scan of the folded words for every term first (most posts use none
     # of them); only a hit pays for folding the text to quote what was written.
-    named = any_term_matcher(tuple(e["term"] for e in rejected) + tuple(competitors)).search(" ".join(facts.tokens))
+    terms = tuple(e["term"] for e in rejected) + tuple(competitors)
+    words = " ".join(facts.tokens)
+    named = may_name(terms, words) and any_term_matcher(terms).search(words)
     text = folded(post.text) if named else None
     for entry in rejected if named else ():
         found = term_matcher(entry["term"]).surfaces(text)
@@ -175,8 +222,9 @@ def rejected_vocabulary(ctx, post):
             use = entry.get("use")
             yield ctx.finding(post, hint="hint" if use else "no_use_hint", field="text", key=entry["term"],
                               term=entry["term"], found=quoted(found, ctx.lang), use=use or "")
+    tags = facts.hashtags + facts.mentions
     for name in competitors:
-        found = (list(term_matcher(name).surfaces(text)) if named else []) + _tag_hits(tags, name)
+        found = (list(term_matcher(name).surfaces(text)) if named else []) + (_tag_hits(tags, name) if tags else [])
         if found:
             yield ctx.finding(post, "competitor", hint="competitor_hint", field="text", key=name,
                               found=quoted(found, ctx.lang))

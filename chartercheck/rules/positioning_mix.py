@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from datetime import timedelta
 from functools import lru_cache
 
@@ -19,6 +20,7 @@ from ..model import Severity
 from ..text.matching import PhraseMatcher
 from ..text.normalize import fold, stem, tokenize
 from .context import first_line
+from .positioning import tag_spelling, may_name
 from .registry import Scope, rule
 from .tone import DUPLICATE_MIN_WORDS, percent
 
@@ -67,21 +69,49 @@ def pillar_hits(ctx, post) -> dict[str, int]:
     hits = memo.get(post.text)
     if hits is None:
         facts = ctx.facts(post)
-        spec = tuple((p["id"], tuple(p.get("keywords") or ())) for p in ctx.charter.get("positioning.pillars", []))
-        pillars, prefixes = _pillar_index(spec)
+        pillars = _pillars(ctx)
         langs = (facts.language,) if facts.language in ("fr", "en") else ("fr", "en")
+        prefixes = pillars.prefixes
         stems = {stem(w, lang) for w in _words(facts) if w[:STEM_PREFIX] in prefixes for lang in langs}
+        # Only keyword stems can count, and most posts have few or none: test
+        # the keywords against those alone (same answers, smaller sets).
+        present = stems & pillars.stems
         hits = {}
-        for pid, keywords in pillars:
-            count = sum(all(options & stems for options in words) for words in keywords)
-            if count:
-                hits[pid] = count
+        if present:
+            for pid, keywords in pillars.index:
+                count = sum(all(options & present for options in words) for words in keywords)
+                if count:
+                    hits[pid] = count
         memo[facts.text] = hits
     return hits
 
 
+class _Pillars:
+    """The charter's pillars as the CC30x rules read them, built once per run (why:
+    every post asks, and rebuilding them per post cost more than the matching)."""
+
+    __slots__ = ("index", "prefixes", "stems", "with_keywords")
+
+    def __init__(self, ctx):
+        declared = ctx.charter.get("positioning.pillars", [])
+        spec = tuple((p["id"], tuple(p.get("keywords") or ())) for p in declared)
+        self.index, self.prefixes = _pillar_index(spec)
+        #: every keyword stem (French or English)
+        self.stems = frozenset(s for _, keywords in self.index for k in keywords for options in k for s in options)
+        #: ids of the pillars that have keywords, in charter order
+        self.with_keywords = [p["id"] for p in declared if p.get("keywords")]
+
+
+def _pillars(ctx) -> _Pillars:
+    memo = ctx.memo("pillars")
+    found = memo.get("")
+    if found is None:
+        found = memo[""] = _Pillars(ctx)
+    return found
+
+
 def _has_keywords(ctx) -> bool:
-    return any(p.get("keywords") for p in ctx.charter.get("positioning.pillars", []))
+    return bool(_pillars(ctx).with_keywords)
 
 
 @rule("CC304", "off-pillar", Severity.INFO, Scope.POST)
@@ -108,20 +138,16 @@ def off_pillar(ctx, post):
         posts:
           - {id: a, channel: instagram, at: "2026-11-24 12:00", text: "Les réglages de ton frein avant prennent cinq minutes."}
     """
-    if not _has_keywords(ctx) or ctx.facts(post).word_count < MIN_WORDS:
+    pillars = _pillars(ctx).with_keywords
+    if not pillars or ctx.facts(post).word_count < MIN_WORDS:
         return
     if not pillar_hits(ctx, post):
-        pillars = [p["id"] for p in ctx.charter.get("positioning.pillars", []) if p.get("keywords")]
         yield ctx.finding(post, field="text", pillars=", ".join(pillars))
 
 
 @lru_cache(maxsize=64)
 def _anchor_matcher(names: tuple[str, ...]) -> PhraseMatcher:
     return PhraseMatcher(name.lstrip("#@") for name in names)
-
-
-def _squeezed(name: str) -> str:
-    return "".join(fold(name).replace("-", " ").split()).lstrip("#@")
 
 
 @rule("CC305", "generic-message", Severity.INFO, Scope.POST)
@@ -153,16 +179,29 @@ def generic_message(ctx, post):
     facts = ctx.facts(post)
     if not brand or facts.word_count < MIN_WORDS:
         return
-    names = (brand, *ctx.charter.get("brand.aliases", []), *ctx.charter.get("brand.products", []))
-    tags = tuple(t for channel in post.channels for t in ctx.charter.channel(channel).get("required_tags") or ())
-    if _anchor_matcher(names).search(" ".join(facts.tokens)):  # folded words: no need to fold again
+    names, anchors = _brand_anchors(ctx, post.channels)
+    words = " ".join(facts.tokens)  # folded words: no need to fold again
+    if may_name(names, words) and _anchor_matcher(names).search(words):
         return
-    anchors = {_squeezed(n) for n in names + tags}
     if any(fold(tag[1:]) in anchors for tag in facts.hashtags + facts.mentions):
         return
     if _has_keywords(ctx) and pillar_hits(ctx, post):
         return
     yield ctx.finding(post, field="text", brand=brand)
+
+
+def _brand_anchors(ctx, channels: tuple) -> tuple[tuple, frozenset]:
+    """The brand's names (brand, aliases, products) and the tag spellings of those and of
+    the channels' required tags; once per combination of channels and run (why: asked
+    for every post)."""
+    memo = ctx.memo("CC305.anchors")
+    found = memo.get(channels)
+    if found is None:
+        names = (ctx.charter.get("brand.name"), *ctx.charter.get("brand.aliases", []),
+                 *ctx.charter.get("brand.products", []))
+        tags = tuple(t for channel in channels for t in ctx.charter.channel(channel).get("required_tags") or ())
+        found = memo[channels] = (names, frozenset(tag_spelling(n) for n in names + tags))
+    return found
 
 
 @rule("CC307", "pillar-mix", Severity.INFO, Scope.CALENDAR, warm=pillar_hits)
@@ -231,8 +270,14 @@ def content_words(ctx, post) -> tuple:
     return ctx.derived("content_words", post, _content_words)
 
 
+#: A letter or digit: ``re``'s ``[^\W_]`` is exactly str.isalnum (``regex``'s is not: "²").
+_HAS_ALNUM = re.compile(r"[^\W_]")
+
+
 def _content_words(facts) -> tuple:
-    return tuple(t for t in facts.tokens if any(c.isalnum() for c in t))
+    # Most tokens are plain words: str.isalnum answers for them without a
+    # character loop; the others are searched for any letter or digit.
+    return tuple([t for t in facts.tokens if t.isalnum() or _HAS_ALNUM.search(t)])
 
 
 @rule("CC309", "identical-cross-post", Severity.INFO, Scope.CALENDAR, warm=content_words)
