@@ -24,20 +24,46 @@ def ranges_on(weekly: dict, weekday: int) -> list[ClockRange]:
     return sorted(out, key=lambda r: (r.start, r.end))
 
 
-def next_opening(weekly: dict, moment: datetime, tz, horizon_days: int = 14):
-    """The first start of a range at or after ``moment`` (local), or None."""
+def next_opening(weekly: dict, moment: datetime, tz, horizon_days: int = 14, day_ranges=None):
+    """The first start of a range at or after ``moment`` (local), or None.
+
+    ``day_ranges(weekday)``, when given, answers like :func:`ranges_on` for ``weekly``
+    (a rule passes its per-run memo)."""
     local = moment.astimezone(tz)
     for offset in range(horizon_days):
         day = local.date() + timedelta(days=offset)
-        for clock in ranges_on(weekly, day.weekday()):
+        for clock in (day_ranges(day.weekday()) if day_ranges else ranges_on(weekly, day.weekday())):
             start = localize(datetime.combine(day, clock.start), tz).at
             if start >= local or (offset == 0 and clock.contains(local.time())):
                 return start if start >= local else local
     return None
 
 
-def _describe(weekly: dict, weekday: int) -> str:
-    return ", ".join(str(r) for r in ranges_on(weekly, weekday)) or "-"
+def _describe(ranges: list[ClockRange]) -> str:
+    return ", ".join(str(r) for r in ranges) or "-"
+
+
+class _WeekRanges:
+    """Clock ranges of one ``{dayset: [ranges]}`` mapping per weekday, sorted once per run
+    (why: every post asks for its day's ranges; :func:`ranges_on` sorts each time)."""
+
+    __slots__ = ("weekly", "_days")
+
+    def __init__(self, weekly: dict):
+        self.weekly = weekly
+        self._days = [ranges_on(weekly, weekday) for weekday in range(7)]
+
+    def __call__(self, weekday: int) -> list[ClockRange]:
+        return self._days[weekday]
+
+
+def _posting_windows(ctx, channel: str) -> _WeekRanges | None:
+    """The channel's posting windows (None when it has none), once per channel and run."""
+    memo = ctx.memo("CC105.windows")
+    if channel not in memo:
+        weekly = ctx.charter.windows_for(channel)
+        memo[channel] = _WeekRanges(weekly) if weekly else None
+    return memo[channel]
 
 
 @rule("CC105", "outside-posting-window", Severity.WARNING, Scope.POST)
@@ -69,17 +95,18 @@ def outside_posting_window(ctx, post):
             yield ctx.finding(post, "blackout" if first != last else "blackout_day", hint="blackout_hint", field="at", key="blackout",
                               day=local.date(), first=first, last=last)
             return
+    clock = local.time()
     for channel in dict.fromkeys(post.channels):
-        weekly = ctx.charter.windows_for(channel)
-        if not weekly:
+        windows = _posting_windows(ctx, channel)
+        if windows is None:
             continue
-        ranges = ranges_on(weekly, local.weekday())
-        if any(r.contains(local.time()) for r in ranges):
+        ranges = windows(local.weekday())
+        if any(r.contains(clock) for r in ranges):
             continue
-        nxt = next_opening(weekly, post.at, ctx.tz)
+        nxt = next_opening(windows.weekly, post.at, ctx.tz, day_ranges=windows)
         variant = "message" if ranges else "closed_day"
         yield ctx.finding(post, variant, hint="hint" if nxt else None, channel=channel, field="at",
-                          key=channel, at=post.at, when=local, windows=_describe(weekly, local.weekday()),
+                          key=channel, at=post.at, when=local, windows=_describe(ranges),
                           next=nxt)
 
 
@@ -108,26 +135,47 @@ def no_moderation_coverage(ctx, post):
         posts:
           - {id: a, channel: instagram, at: "2026-11-27 17:00", text: Bonjour}
     """
-    hours = ctx.charter.get("cadence.moderation.hours")
-    if not hours:
+    moderation = _moderation(ctx)
+    if moderation is None:
         return
-    need = ctx.charter.get("cadence.moderation.min_coverage", timedelta(hours=1))
+    hours, need = moderation
     local = ctx.local(post.at)
-    for clock in ranges_on(hours, local.weekday()):
-        if clock.contains(local.time()):
-            end_clock = time(23, 59, 59) if clock.end == time.max else clock.end
-            end = localize(datetime.combine(local.date(), end_clock), ctx.tz).at
+    clock_now = local.time()
+    ranges = hours(local.weekday())
+    for clock in ranges:
+        if clock.contains(clock_now):
+            end = _moderation_end(ctx, local.date(), clock)
             left = end - post.at
             if left >= need:
                 return
-            latest = localize(datetime.combine(local.date(), end_clock), ctx.tz).at - need
+            latest = end - need
             yield ctx.finding(post, "short", hint="short_hint", field="at", left=left, need=need,
                               until=end.astimezone(ctx.tz).strftime("%H:%M"), latest=latest.astimezone(ctx.tz))
             return
-    nxt = next_opening(hours, post.at, ctx.tz)
-    variant = "message" if ranges_on(hours, local.weekday()) else "closed_day"
+    nxt = next_opening(hours.weekly, post.at, ctx.tz, day_ranges=hours)
+    variant = "message" if ranges else "closed_day"
     yield ctx.finding(post, variant, hint="hint" if nxt else None, field="at", when=local, need=need,
-                      hours=_describe(hours, local.weekday()), next=nxt)
+                      hours=_describe(ranges), next=nxt)
+
+
+def _moderation(ctx) -> tuple[_WeekRanges, timedelta] | None:
+    """Moderated hours per weekday and the coverage a post needs; once per run."""
+    memo = ctx.memo("CC106")
+    if "settings" not in memo:
+        hours = ctx.charter.get("cadence.moderation.hours")
+        memo["settings"] = (_WeekRanges(hours), ctx.charter.get("cadence.moderation.min_coverage",
+                                                                timedelta(hours=1))) if hours else None
+    return memo["settings"]
+
+
+def _moderation_end(ctx, day, clock: ClockRange) -> datetime:
+    """When moderators leave on ``day`` (aware), once per day and range (why: many posts share a day)."""
+    memo = ctx.memo("CC106.ends")
+    end = memo.get((day, clock))
+    if end is None:
+        end_clock = time(23, 59, 59) if clock.end == time.max else clock.end
+        end = memo[(day, clock)] = localize(datetime.combine(day, end_clock), ctx.tz).at
+    return end
 
 
 @rule("CC107", "missed-rendezvous", Severity.WARNING, Scope.CALENDAR)
