@@ -41,7 +41,7 @@ from .normalize import (
     clean, emoji_list, extract_hashtags, extract_mentions, extract_urls, fold, folded, is_emoji, stems, tokenize,
     url_spans,
 )
-from .readability import flesch
+from .readability import flesch, syllables
 from .register import detect_register
 
 SHOUTING_WEIGHT = 0.1
@@ -352,6 +352,7 @@ def clear_caches() -> None:
     _analyze.cache_clear()
     detect.cache_clear()
     flesch.cache_clear()
+    syllables.cache_clear()
     folded.cache_clear()
     fold.cache_clear()
     tokenize.cache_clear()

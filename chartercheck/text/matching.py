@@ -243,11 +243,17 @@ class PhraseMatcher:
             candidates = self._candidates.get(present)
             if candidates is None:
                 candidates = self._candidates_for(present)
-            gates = self._gates
-            live = tuple([i for i in candidates if gates[i][1] is None or gates[i][1].search(text)])
+            if candidates:
+                gates = self._gates
+                live = tuple([i for i in candidates if gates[i][1] is None or gates[i][1].search(text)])
+            else:
+                live = ()
         else:
             live = ()
-        return self._variant(live, trie)
+        if not live and not trie:  # the usual case: this lexicon has nothing to look for here
+            return None
+        compiled = self._variants.get((live, trie), False)
+        return self._variant(live, trie) if compiled is False else compiled
 
     def find(self, text: str | Folded) -> tuple[Match, ...]:
         """Non-overlapping hits (leftmost, longest-by-trie) with original surfaces."""

@@ -52,6 +52,15 @@ def _hyphenator(lang: str):
     return pyphen.Pyphen(lang=_PYPHEN_LANG.get(lang, lang))
 
 
+@lru_cache(maxsize=65536)
+def syllables(word: str, lang: str) -> int:
+    """Syllables of one lower-cased word: hyphenation points + 1, as textstat counts them.
+
+    Cached (why: captions reuse the same words, and pyphen's pattern walk is
+    most of the cost of a Flesch score)."""
+    return len(_hyphenator(lang).positions(word)) + 1
+
+
 def list_words(text: str, lowercase: bool = False) -> list[str]:
     """Words as textstat's ``list_words(text, lowercase=...)`` splits them."""
     text = _PUNCTUATION.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", text))
@@ -80,9 +89,8 @@ def flesch(text: str, lang: str | None) -> float | None:
     if len(words) < MIN_WORDS:
         return None
     sentences = max(1, count_sentences(text))
-    hyph = _hyphenator(lang)
-    syllables = sum(len(hyph.positions(w)) + 1 for w in words)
+    syllable_count = sum(syllables(w, lang) for w in words)
     base, per_sentence, per_syllable = FLESCH_CONSTANTS[lang]
     # textstat divides count_words(text) (not lower-cased: the same count) by sentences.
-    score = base - per_sentence * (len(words) / sentences) - per_syllable * (syllables / len(words))
+    score = base - per_sentence * (len(words) / sentences) - per_syllable * (syllable_count / len(words))
     return round(score, 2)
