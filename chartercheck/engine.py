@@ -223,6 +223,10 @@ def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,
         done += 1
         progress(done, steps, spec.code)
     progress(steps, steps, "")
+    # What only the rules needed goes before findings are ranked, so the
+    # ranking's temporary keys reuse that memory instead of adding to it.
+    scores = ctx.derived_values("commercial_score")
+    ctx.release(keep=("commercial_score",))
     kept, suppressed, seen = [], 0, set()
     for finding in findings:
         if not ctx.in_range(finding.location.at):
@@ -234,9 +238,10 @@ def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,
         if identity not in seen:  # a multi-channel post may trip the same check twice
             seen.add(identity)
             kept.append(finding)
+    del findings, seen
     kept.sort(key=Finding.sort_key)
     span = ctx.span
     channels = sorted({c for p in ctx.linted for c in p.channels})
     return Report(charter.name, tuple(kept), len(ctx.linted), tuple(channels),
                   span[0] if span else None, span[1] if span else None, lang, suppressed,
-                  read_posts=tuple(ctx.posts), commercial_scores=ctx.derived_values("commercial_score"))
+                  read_posts=tuple(ctx.posts), commercial_scores=scores)

@@ -36,26 +36,36 @@ def read_csv_calendar(source: CalendarSource, options: ReadOptions) -> ReadResul
     """Read a CSV calendar; raises :class:`CalendarError` only when it has no usable header."""
     result = ReadResult(format="csv")
     reader = EntryReader(source.path, options, result.problems)
-    text = _decode(source, reader)
-    if not text.strip():
+    text, encoding = _decode(source, reader)
+    if not text or text.isspace():
         return result
-    rows = _rows(text, _delimiter(text), source.path)
-    if not rows:
+    delimiter = _delimiter(text)
+    # The rows are read twice from the raw bytes (once to learn the layout and
+    # date order, once to build posts) rather than kept: on a big calendar the
+    # rows and the decoded text cost several times the posts they make.
+    del text
+
+    def rows():
+        return _stream_rows(source.data, encoding, delimiter, source.path)
+
+    first, dialect, body_size, evidence = _survey(rows(), options)
+    if first is None:
         return result
-    dialect = detect(rows[0][1])
-    body = rows if not dialect.has_header else rows[1:]
-    _check_header(dialect, rows[0], source.path, reader)
-    order = _date_order(dialect, body, options, reader)
+    _check_header(dialect, first, source.path, reader)
+    order = _order_from(evidence, dialect, options, reader)
     file_channel = _channel_from_file_name(source.path, options) if "channel" not in dialect.columns.values() \
         and "channels" not in dialect.columns.values() else None
+    body = rows()
+    if dialect.has_header:
+        next(body)
     for count, (line, cells) in enumerate(body):
         if count >= options.max_posts:
-            reader.problem("CC918", line, count=len(body) - count, limit=options.max_posts)
+            reader.problem("CC918", line, count=body_size - count, limit=options.max_posts)
             break
         if not any(cell.strip() for cell in cells):
             continue
-        if dialect.has_header and len(cells) > len(rows[0][1]):
-            reader.problem("CC901", line, reason=f"{len(cells)} cells for {len(rows[0][1])} columns "
+        if dialect.has_header and len(cells) > len(first[1]):
+            reader.problem("CC901", line, reason=f"{len(cells)} cells for {len(first[1])} columns "
                                                  f"(a text with an unquoted delimiter?)")
             continue
         fields = _fields(dialect, cells, order, options, file_channel)
@@ -66,16 +76,20 @@ def read_csv_calendar(source: CalendarSource, options: ReadOptions) -> ReadResul
     return result
 
 
-def _decode(source: CalendarSource, reader: EntryReader) -> str:
+def _decode(source: CalendarSource, reader: EntryReader) -> tuple[str, str]:
+    """The whole text and the encoding it was read with."""
     try:
-        return source.data.decode("utf-8-sig")
+        return source.data.decode("utf-8-sig"), "utf-8-sig"
     except UnicodeDecodeError:
         reader.problem("CC914", None, encoding="windows-1252")
-        return source.data.decode("cp1252", errors="replace")
+        return source.data.decode("cp1252", errors="replace"), "cp1252"
 
 
 def _delimiter(text: str) -> str:
-    header = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+    # Only the first line matters: split a prefix that holds it, not the whole file.
+    end = text.find("\n")
+    head = text if end < 0 else text[:end + 1]
+    header = head.lstrip("\ufeff").splitlines()[0] if head.strip() else ""
     counts = {d: _unquoted(header).count(d) for d in (";", ",", "\t")}
     best = max(counts, key=lambda d: (counts[d], d == ","))
     return best if counts[best] else ","
@@ -98,6 +112,42 @@ def _rows(text: str, delimiter: str, path: str = "") -> list[tuple[int, list[str
     return rows
 
 
+def _stream_rows(data: bytes, encoding: str, delimiter: str, path: str = ""):
+    """:func:`_rows` one at a time, decoded as they are read (the same lines as from the whole decoded text:
+    ``newline=""`` splits on ``\\n``, ``\\r\\n`` and ``\\r`` in both cases).
+    """
+    lines = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, errors="replace", newline="")
+    parser = csv.reader(lines, delimiter=delimiter)
+    start = 1
+    try:
+        for cells in parser:
+            yield start, cells
+            start = parser.line_num + 1
+    except csv.Error as exc:
+        raise CalendarError(Problem(path, parser.line_num, f"unreadable CSV: {exc}")) from None
+
+
+def _survey(rows, options: ReadOptions):
+    """One pass over every row: the header (with its dialect), the number of
+    body rows, and what the body's dates say about day/month order.
+
+    Reading every row first also keeps an unreadable CSV an error before
+    anything else is reported, as when the rows were all kept.
+    """
+    first = dialect = None
+    size, evidence = 0, ([], None)
+    check = options.date_format not in ("dmy", "mdy")
+    for line, cells in rows:
+        if dialect is None:
+            first, dialect = (line, cells), detect(cells)
+            if dialect.has_header:
+                continue
+        size += 1
+        if check:
+            evidence = _date_evidence(dialect, line, cells, evidence)
+    return first, dialect, size, evidence
+
+
 def _check_header(dialect: Dialect, first: tuple[int, list[str]], path: str, reader: EntryReader) -> None:
     if not dialect.has_header:
         return
@@ -118,21 +168,37 @@ def _check_header(dialect: Dialect, first: tuple[int, list[str]], path: str, rea
                        key=name)
 
 
+def _date_evidence(dialect: Dialect, line: int, cells: list[str], evidence: tuple) -> tuple:
+    """Add one row's dates to ``(votes, first ambiguous example)``."""
+    votes, example = evidence
+    for index, field in dialect.columns.items():
+        if field not in _DATE_FIELDS:
+            continue
+        value = cells[index] if index < len(cells) else ""
+        for part in _MULTI.split(value):
+            found = order_evidence(part)
+            if found:
+                if found not in votes:
+                    votes.append(found)
+            elif example is None and is_ambiguous(part):
+                example = (line, part)
+    return votes, example
+
+
 def _date_order(dialect: Dialect, body, options: ReadOptions, reader: EntryReader) -> str:
     """``dmy`` or ``mdy`` for the file: the option, else the data, else a reported guess."""
+    evidence = ([], None)
+    if options.date_format not in ("dmy", "mdy"):
+        for line, cells in body:
+            evidence = _date_evidence(dialect, line, cells, evidence)
+    return _order_from(evidence, dialect, options, reader)
+
+
+def _order_from(evidence: tuple, dialect: Dialect, options: ReadOptions, reader: EntryReader) -> str:
+    """:func:`_date_order` once the body's dates were surveyed (:func:`_date_evidence`)."""
     if options.date_format in ("dmy", "mdy"):
         return options.date_format
-    date_columns = [i for i, f in dialect.columns.items() if f in _DATE_FIELDS]
-    votes, example = set(), None
-    for line, cells in body:
-        for index in date_columns:
-            value = cells[index] if index < len(cells) else ""
-            for part in _MULTI.split(value):
-                evidence = order_evidence(part)
-                if evidence:
-                    votes.add(evidence)
-                elif example is None and is_ambiguous(part):
-                    example = (line, part)
+    votes, example = evidence
     if len(votes) == 1:
         return votes.pop()
     guess = "mdy" if dialect.month_first_default else "dmy"

@@ -45,8 +45,18 @@ class RuleContext:
         self._spec: Optional[RuleSpec] = None
         self._severity = Severity.WARNING
         self._facts: dict[str, object] = {}
-        self._fired: dict[tuple, bool] = {}
         self._memos: dict[str, dict] = {}
+        # fires() answers, packed per post id: (at, codes asked, codes that fire) as
+        # bit masks. A tuple key per (code, post) cost ~100 bytes each, over
+        # 600,000 of them on a 100,000-post calendar.
+        self._fired: dict[str, tuple] = {}
+        self._fired_elsewhere: dict[tuple, bool] = {}  # same id at another time (ICS recurrences)
+        self._fire_bits: dict[str, int] = {}
+        # Findings repeat the same sentences ("matches none of the pillars...")
+        # and the same local times: kept once each (see finding()).
+        self._texts: dict[str, str] = {}
+        self._local_times: dict[datetime, datetime] = {}
+        self._words: dict[str, str] = {}
 
     # -- range ------------------------------------------------------------
     def in_range(self, moment: Optional[datetime]) -> bool:
@@ -112,7 +122,14 @@ class RuleContext:
         memo = self._memos.setdefault("derived:" + name, {})
         value = memo.get(post.text, _MISSING)
         if value is _MISSING:
-            value = memo[post.text] = compute(self.facts(post))
+            value = compute(self.facts(post))
+            if type(value) is tuple and value and all(type(word) is str for word in value):
+                # A word list, kept for every text of the run: texts share most
+                # of their words, so each word is stored once (about 80 MB on a
+                # 100,000-post calendar).
+                words = self._words
+                value = tuple([words.setdefault(word, word) for word in value])
+            memo[post.text] = value
         return value
 
     def derived_values(self, name: str) -> dict:
@@ -141,23 +158,40 @@ class RuleContext:
         return posts[-1].source.path if posts else None
 
     def fires(self, code: str, post: Post) -> bool:
-        """Whether post-scope rule ``code`` reports ``post`` (cached), whatever the
-        user's overrides: conditional approval steps (``commercial``,
-        ``compliance``...) depend on what a post *is*, not on what is shown."""
-        from .registry import find_rule
-        key = (code, post.id, post.at)
-        if key not in self._fired:
-            spec = find_rule(code)
-            if spec is None or spec.scope is not Scope.POST:
-                self._fired[key] = False
+        """Whether post-scope rule ``code`` reports ``post`` (cached per post id
+        and time), whatever the user's overrides: conditional approval steps
+        (``commercial``, ``compliance``...) depend on what a post *is*, not on
+        what is shown."""
+        bit = self._fire_bits.get(code)
+        if bit is None:
+            bit = self._fire_bits[code] = 1 << len(self._fire_bits)
+        packed = self._fired.get(post.id)
+        if packed is None or packed[0] == post.at:
+            if packed is not None and packed[1] & bit:
+                return bool(packed[2] & bit)
+            result = self._evaluate(code, post)
+            at, asked, fired = self._fired.get(post.id) or (post.at, 0, 0)  # re-read: evaluating may ask too
+            if at == post.at:
+                self._fired[post.id] = (at, asked | bit, fired | bit if result else fired)
             else:
-                saved = (self._spec, self._severity)
-                self.bind(spec, spec.severity)
-                try:
-                    self._fired[key] = any(True for _ in (spec.func(self, post) or ()))
-                finally:
-                    self._spec, self._severity = saved
-        return self._fired[key]
+                self._fired_elsewhere[(code, post.id, post.at)] = result
+            return result
+        key = (code, post.id, post.at)
+        if key not in self._fired_elsewhere:
+            self._fired_elsewhere[key] = self._evaluate(code, post)
+        return self._fired_elsewhere[key]
+
+    def _evaluate(self, code: str, post: Post) -> bool:
+        from .registry import find_rule
+        spec = find_rule(code)
+        if spec is None or spec.scope is not Scope.POST:
+            return False
+        saved = (self._spec, self._severity)
+        self.bind(spec, spec.severity)
+        try:
+            return any(True for _ in (spec.func(self, post) or ()))
+        finally:
+            self._spec, self._severity = saved
 
     def finding(self, post: Optional[Post] = None, message: str = "message", *,
                 hint: Optional[str] = "hint", channel: Optional[str] = None,
@@ -174,18 +208,39 @@ class RuleContext:
         assert spec is not None, "finding() called outside a rule"
         channel = channel or (post.channels[0] if post is not None and post.channels else None)
         params.setdefault("channel", channel or "")
+        # Findings live until the report is written (hundreds of thousands on a
+        # dense year): equal texts and equal local times are stored once.
+        texts = self._texts
         text = i18n.render(f"{spec.code}.{message}", self.lang, **params)
+        text = texts.setdefault(text, text)
         hint_text = None
         if hint and i18n.has_message(f"{spec.code}.{hint}"):
             hint_text = i18n.render(f"{spec.code}.{hint}", self.lang, **params)
+            hint_text = texts.setdefault(hint_text, hint_text)
         if post is not None:
             location = Location(path or post.source.path, line or post.line_of(field), post.id,
                                 channel or (post.channels[0] if post.channels else None),
-                                self.local(at or post.at), field)
+                                self._local_time(at or post.at), field)
         else:
             location = Location(path or self.default_path, line, None, channel,
-                                self.local(at) if at else None, field)
+                                self._local_time(at) if at else None, field)
         return Finding(spec.code, spec.name, self._severity, text, location, hint_text, key)
+
+    def _local_time(self, moment: datetime) -> datetime:
+        """:meth:`local`, one shared object per instant (equal instants give equal wall times)."""
+        found = self._local_times.get(moment)
+        if found is None:
+            found = self._local_times[moment] = self.local(moment)
+        return found
+
+    def release(self, keep: Iterable[str] = ()) -> None:
+        """Drop what only the rules needed (facts, memos, fires answers) once they
+        have all run, except the :meth:`derived` values named in ``keep``."""
+        kept = {"derived:" + name: self._memos["derived:" + name] for name in keep
+                if "derived:" + name in self._memos}
+        self._memos = kept
+        self._facts, self._fired, self._fired_elsewhere = {}, {}, {}
+        self._texts, self._local_times, self._words = {}, {}, {}
 
 
 def first_line(posts: Iterable[Post]) -> Optional[int]:

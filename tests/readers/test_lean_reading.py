@@ -64,3 +64,21 @@ def test_a_bad_header_zone_wins_over_the_posts():
 def test_byte_order_mark_and_non_latin_text():
     result = read("\ufeff" + POSTS.replace("Bonjour", "Bonjour 🚲 ’"), "yaml")
     assert result.posts[0].text == "Bonjour 🚲 ’" and result.posts[0].source.line == 2
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_csv_rows_streamed_from_bytes_are_the_rows_of_the_decoded_text(newline):
+    from chartercheck.readers.csv_calendar import _rows, _stream_rows
+    text = newline.join(["id,channel,at,text", 'a,instagram,2026-11-24 09:00,"two', 'lines ’ 🚲"',
+                         "b,facebook,24/11/2026 10:00,\x0cform feed", "", "c,x,2026-11-25 09:00,end"]) + newline
+    data = ("\ufeff" + text).encode("utf-8")
+    assert list(_stream_rows(data, "utf-8-sig", ",")) == _rows(text, ",")
+
+
+def test_csv_date_order_and_row_count_come_from_the_first_pass():
+    head = "id,channel,at,text\n"
+    rows = "".join(f"p{i},instagram,{i + 1:02d}/11/2026 09:00,Bonjour {i}\n" for i in range(20))
+    result = read(head + rows, "csv", max_posts=15)
+    assert len(result.posts) == 15 and result.posts[0].at.day == 1 and result.posts[14].at.day == 15
+    (problem,) = [p for p in result.problems if p.code == "CC918"]
+    assert problem.params == {"count": 5, "limit": 15} and problem.line == 17
