@@ -135,10 +135,10 @@ def unauthorised_approver(ctx, post):
     """
     if post.status in INACTIVE:
         return
-    members = ", ".join(ctx.charter.members()) or "-"
     for flaw in workflow(ctx, post).flaws:
         if flaw.kind == "self" or (flaw.kind == "no_role" and post.status in IN_PROGRESS):
             continue  # CC403's; and a draft's first approvals need not fill the last step yet
+        members = ", ".join(ctx.charter.members()) or "-"  # only for a finding (most posts have none)
         message = {"unknown": "message", "false_role": "false_role", "no_role": "no_role"}[flaw.kind]
         roles = ", ".join(flaw.member.get("roles") or ()) if flaw.member else ""
         yield ctx.finding(post, message, hint=f"{message}_hint" if message != "message" else "hint",
@@ -318,8 +318,10 @@ def unsupervised_author(ctx, post):
           - {id: a, channel: instagram, at: "2026-11-24 12:00", text: Bonjour, author: tom,
              approvals: [{by: marc, at: "2026-11-22 10:00"}]}
     """
+    if not _ready(post):  # cheapest test first: the same answer, in either order
+        return
     author = ctx.charter.find_member(post.author)
-    if author is None or not _ready(post):
+    if author is None:
         return
     supervised = set(ctx.charter.get("approval.supervised", []))
     roles = [r for r in author.get("roles") or () if r in supervised]
@@ -375,17 +377,19 @@ def status_timeline_mismatch(ctx, post):
         return
     lead = ctx.charter.get("approval.lead_time") or ZERO
     left = post.at - now
-    params = dict(field="status", key=f"status-{status}", status=status, when=ctx.local(post.at),
-                  now=ctx.local(now), left=left, lead=lead)
+    extra = {}
     if status in IN_PROGRESS:
-        if left <= ZERO:
-            yield ctx.finding(post, "overdue", hint="overdue_hint", **params)
-        elif left < lead:
-            yield ctx.finding(post, **params)
+        variant = "overdue" if left <= ZERO else "message" if left < lead else None
     elif status == "rejected" and ZERO < left < lead:
-        yield ctx.finding(post, "rejected", hint="rejected_hint", **params)
+        variant = "rejected"
     elif status == "published" and left > ZERO:
-        yield ctx.finding(post, "published_future", hint="published_future_hint", **params)
+        variant = "published_future"
     elif unapproved_but_claimed(workflow(ctx, post), post):
-        steps = ", ".join(f"{s.index} ({s.role})" for s in workflow(ctx, post).steps)
-        yield ctx.finding(post, "unapproved", hint="unapproved_hint", steps=steps, **params)
+        variant = "unapproved"
+        extra["steps"] = ", ".join(f"{s.index} ({s.role})" for s in workflow(ctx, post).steps)
+    else:
+        variant = None
+    if variant is not None:  # the shared parameters cost two time conversions: only for a finding
+        yield ctx.finding(post, variant, hint="hint" if variant == "message" else f"{variant}_hint",
+                          field="status", key=f"status-{status}", status=status, when=ctx.local(post.at),
+                          now=ctx.local(now), left=left, lead=lead, **extra)

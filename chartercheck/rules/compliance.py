@@ -65,17 +65,30 @@ def influence_disclosure(ctx, post):
              text: "Images virtuelles. Le domaine imaginé en 2050."}
     """
     facts = ctx.facts(post)
-    weak_tags = [w for w in facts.influence_weak_disclosures if w.startswith("#")]
-    if (post.sponsored or weak_tags) and not facts.influence_disclosures:
+    if _undisclosed(post, facts):
         if facts.influence_weak_disclosures:
             yield ctx.finding(post, "weak", hint="weak_hint", field="text", key="disclosure",
                               weak=", ".join(facts.influence_weak_disclosures))
         else:
             yield ctx.finding(post, field="text", key="disclosure")
-    kind = _declared_image_kind(post, facts)
-    if kind and not any(_image_kind_of(d) == kind for d in facts.image_declarations):
+    kind = _undeclared_image(post, facts)
+    if kind:
         yield ctx.finding(post, "images", hint="images_hint", field="text", key="images",
                           mention=IMAGE_MENTIONS[kind])
+
+
+def _undisclosed(post, facts) -> bool:
+    """Sponsored (or tagged as such) without the words the law requires."""
+    weak_tags = [w for w in facts.influence_weak_disclosures if w.startswith("#")]
+    return bool((post.sponsored or weak_tags) and not facts.influence_disclosures)
+
+
+def _undeclared_image(post, facts):
+    """The kind of edited image (``retouched``/``virtual``) the post lacks the mention of, if any."""
+    kind = _declared_image_kind(post, facts)
+    if kind and not any(_image_kind_of(d) == kind for d in facts.image_declarations):
+        return kind
+    return None
 
 
 def _image_kind_of(words: str) -> str:
@@ -123,7 +136,7 @@ def evin_health_message(ctx, post):
           - {id: b, channel: facebook, at: "2026-11-25 09:00", text: "La taille des vignes commence."}
     """
     facts = ctx.facts(post)
-    if facts.alcohol_terms and not facts.evin_health_message:
+    if _health_message_missing(post, facts):
         drinks = [t for t in dict.fromkeys(facts.alcohol_terms)]
         yield ctx.finding(post, field="text", key="health-message", drinks=", ".join(drinks[:3]))
 
@@ -156,12 +169,20 @@ def evin_association(ctx, post):
           - {id: b, channel: x, at: "2026-11-25 09:00", text: "Bravo aux gagnants du marathon !"}
     """
     facts = ctx.facts(post)
-    if facts.alcohol_terms and facts.evin_associations:
+    if _alcohol_associated(post, facts):
         themes = list(dict.fromkeys(theme for theme, _ in facts.evin_associations))
         words = list(dict.fromkeys(word for _, word in facts.evin_associations))
         yield ctx.finding(post, field="text", key=",".join(themes),
                           themes=", ".join(i18n.render(f"CC603.theme_{t}", ctx.lang) for t in themes),
                           words=", ".join(f"\"{w}\"" for w in words))
+
+
+def _health_message_missing(post, facts) -> bool:
+    return bool(facts.alcohol_terms and not facts.evin_health_message)
+
+
+def _alcohol_associated(post, facts) -> bool:
+    return bool(facts.alcohol_terms and facts.evin_associations)
 
 
 @rule("CC604", "generic-green-claim", Severity.WARNING, Scope.POST, pack="eu-green-claims")
@@ -230,3 +251,15 @@ def carbon_neutral_claim(ctx, post):
     if claims:
         yield ctx.finding(post, field="text", key="carbon",
                           claims=", ".join(f"\"{c}\"" for c in dict.fromkeys(claims)))
+
+
+#: Whether each rule above reports a post, answered from its text facts without
+#: building the finding (why: approval steps ``when: [compliance]`` ask it of
+#: every post). Each entry is the very test its rule starts from.
+REPORTS = {
+    "CC601": lambda post, facts: _undisclosed(post, facts) or _undeclared_image(post, facts) is not None,
+    "CC602": _health_message_missing,
+    "CC603": _alcohol_associated,
+    "CC604": lambda post, facts: bool(facts.green_claims),
+    "CC605": lambda post, facts: bool(facts.carbon_claims),
+}

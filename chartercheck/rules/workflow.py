@@ -7,11 +7,13 @@ approval rule reads that analysis, so the rules agree with one another.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import datetime, timedelta
 from typing import Optional
 
 from .. import i18n
 from ..model import Approval, Post, Severity
+from .compliance import REPORTS
 from .registry import Scope, all_rules
 
 #: Statuses whose approvals are not judged at all.
@@ -147,7 +149,16 @@ def applies(ctx, post: Post, when: tuple[str, ...]) -> bool:
     """Whether a step with conditions ``when`` is required for ``post`` (no conditions: always)."""
     if not when:
         return True
-    return any(_holds(ctx, post, c) for c in sorted(set(when), key=_CONDITION_ORDER.index))
+    for condition in _cheapest_first(when):
+        if _holds(ctx, post, condition):
+            return True
+    return False
+
+
+@lru_cache(maxsize=64)
+def _cheapest_first(when: tuple[str, ...]) -> tuple[str, ...]:
+    """``when``'s distinct conditions in :data:`_CONDITION_ORDER` (sorted once, not per post)."""
+    return tuple(sorted(set(when), key=_CONDITION_ORDER.index))
 
 
 def held_conditions(ctx, post: Post, when: tuple[str, ...]) -> tuple[str, ...]:
@@ -176,7 +187,18 @@ def compliance_codes(ctx, post: Post) -> list[str]:
         codes = cache["compliance"] = [spec.code for spec in all_rules()
                                        if spec.code.startswith("CC6") and spec.scope is Scope.POST
                                        and (spec.pack is None or spec.pack in packs)]
-    return [code for code in codes if ctx.fires(code, post)]
+    facts = None
+    fired = []
+    for code in codes:
+        test = REPORTS.get(code)  # a rule's own yes/no when it has one (no finding built)
+        if test is None:
+            hit = ctx.fires(code, post)
+        else:
+            facts = facts or ctx.facts(post)
+            hit = test(post, facts)
+        if hit:
+            fired.append(code)
+    return fired
 
 
 def _same_person(who: str, member: Optional[dict], author_name: Optional[str], author: Optional[dict]) -> bool:
