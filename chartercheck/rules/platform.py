@@ -18,17 +18,41 @@ import regex
 from .. import i18n
 from ..model import Severity
 from ..platforms import channel_limits, measure
-from ..platforms.counting import SHORT_URL_COUNTINGS
+from ..platforms.counting import SHORT_URL_COUNTINGS, URL_WEIGHT
 
 #: Message variant per counting, so units are named right ("weighted characters", "bytes").
 _LENGTH_MESSAGES = {"weighted": "weighted", "utf8_bytes": "bytes"}
 from .registry import Scope, rule
 
 
-def _limits(ctx, post):
-    """``(channel, limits)`` for each distinct channel of ``post``."""
-    for channel in dict.fromkeys(post.channels):
-        yield channel, channel_limits(ctx.charter.channel(channel))
+def _limits(ctx, post) -> list:
+    """``(channel, limits)`` for each distinct channel of ``post``; built once per
+    combination of channels and run (why: five rules ask for every post)."""
+    memo = ctx.memo("platform.limits")
+    found = memo.get(post.channels)
+    if found is None:
+        found = memo[post.channels] = [(channel, channel_limits(ctx.charter.channel(channel)))
+                                       for channel in dict.fromkeys(post.channels)]
+    return found
+
+
+def _fits_surely(text: str, counting: str, limit: int, urls) -> bool:
+    """True when ``text`` cannot measure over ``limit``, from a bound that needs no
+    measuring (why: almost every text is far under its platform's limit).
+
+    A grapheme is at least one code point; UTF-16 needs at most 2 units per code
+    point, UTF-8 at most 4 bytes; where URLs count 23, each adds at most 23 to
+    that; X weighs ASCII 1 (other text is normalised first: measured instead).
+    """
+    if counting == "graphemes":
+        return len(text) <= limit
+    if counting == "utf16":
+        return 2 * len(text) <= limit
+    if counting == "utf8_bytes":
+        return 4 * len(text) <= limit
+    if counting == "graphemes_short_urls" or (counting == "weighted" and text.isascii()):
+        return len(text) + URL_WEIGHT * len(urls) <= limit
+    return False
 
 
 @rule("CC501", "text-too-long", Severity.ERROR, Scope.POST)
@@ -69,8 +93,9 @@ def text_too_long(ctx, post):
     for channel, limits in _limits(ctx, post):
         if limits.max_length is not None and post.text:
             urls = ctx.facts(post).urls if limits.counting in SHORT_URL_COUNTINGS else None
-            size = measure(post.text, limits.counting, limits.max_length, urls)
-            if size.length > limits.max_length:
+            size = (None if _fits_surely(post.text, limits.counting, limits.max_length, urls)
+                    else measure(post.text, limits.counting, limits.max_length, urls))
+            if size is not None and size.length > limits.max_length:
                 over = size.length - limits.max_length
                 yield ctx.finding(post, _LENGTH_MESSAGES.get(limits.counting, "message"),
                                   channel=channel, field="text", key=f"text:{channel}",
