@@ -1,7 +1,16 @@
 """One measurement in a fresh process (so peak memory is this run's own).
 
-    python benchmarks/_measure.py parse|lint CALENDAR CHARTER
-prints JSON: seconds (work only, imports excluded), posts, findings, peak_mb.
+    python benchmarks/_measure.py parse|lint|cload CALENDAR CHARTER [JOBS]
+
+prints JSON: seconds (work only: imports, charter and reading the file's
+bytes excluded), posts, findings, peak_mb (the process's peak resident
+memory, ``ru_maxrss``, imports included).
+
+* ``parse``: read and normalise the calendar (``engine.read_all``);
+* ``lint``: the whole ``engine.run``, every rule of the charter;
+* ``cload``: the reference point for YAML, PyYAML's C loader on the same
+  file, ``yaml.load(file, Loader=yaml.CSafeLoader)`` (no line numbers, no
+  posts: just the parsed values); ``posts`` is then the number of entries.
 """
 import json
 import resource
@@ -12,6 +21,8 @@ import time
 def main() -> None:
     mode, calendar, charter_path = sys.argv[1:4]
     jobs = int(sys.argv[4]) if len(sys.argv) > 4 else 1
+    if mode == "cload":
+        return c_loader(calendar)
     import chartercheck
     from chartercheck.engine import LintOptions, read_all, run
     from chartercheck.readers import load_source
@@ -30,6 +41,17 @@ def main() -> None:
     seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"seconds": seconds, "posts": posts, "findings": findings, "peak_mb": peak_mb}))
+
+
+def c_loader(calendar: str) -> None:
+    import yaml
+    started = time.perf_counter()
+    with open(calendar, "rb") as handle:
+        data = yaml.load(handle, Loader=yaml.CSafeLoader)
+    seconds = time.perf_counter() - started
+    entries = data.get("posts") if isinstance(data, dict) else data
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "posts": len(entries or ()), "findings": 0, "peak_mb": peak_mb}))
 
 
 if __name__ == "__main__":

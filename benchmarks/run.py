@@ -9,9 +9,23 @@ environment (``python -m venv /tmp/pl && /tmp/pl/bin/pip install proselint``)
 and pass its executable; its time on the same texts, one per paragraph, is
 compared with a whole ``chartercheck lint`` process on the CSV calendar.
 
-Each figure comes from a fresh process. "parse" reads and normalises the
-calendar with the same reader the lint uses; "lint" runs every rule of
-benchmarks/charter.yaml on top. Nothing here is part of the test-suite.
+Each figure comes from a fresh process (benchmarks/_measure.py); times
+exclude imports, loading the charter and reading the file's bytes:
+
+* ``parse s``: reading and normalising the calendar with the reader the lint uses;
+* ``lint s``: the whole lint (reading, every rule of benchmarks/charter.yaml,
+  ranking), ``posts/s`` its throughput and ``lint/parse`` its ratio to reading;
+* ``peak MB``: the lint process's peak resident memory (``ru_maxrss``,
+  interpreter and imports included) — issue #8 wants it under 300 MB at
+  100,000 posts;
+* ``findings``: how many the lint reported;
+* ``C-load s`` (YAML only): ``yaml.load(file, Loader=yaml.CSafeLoader)`` on
+  the same file, PyYAML's C loader without line numbers, the yardstick of
+  issue #8; ``lint/C-load`` is the full lint's time over it (target: 2 or less).
+
+The last line times a one-week lint as a whole process (cold start) against
+a bare ``python -c "import click, yaml, icalendar"``.
+Nothing here is part of the test-suite.
 """
 from __future__ import annotations
 
@@ -80,7 +94,7 @@ def main() -> None:
     out_dir = os.path.join(HERE, "out")
     os.makedirs(out_dir, exist_ok=True)
     print(f"{'format':<6} {'posts':>7} {'parse s':>8} {'lint s':>8} {'posts/s':>9} {'lint/parse':>10} "
-          f"{'peak MB':>8} {'findings':>9}")
+          f"{'peak MB':>8} {'findings':>9} {'C-load s':>9} {'lint/C-load':>11}")
     for size in (int(s) for s in args.sizes.split(",")):
         posts = list(generate(size))
         for fmt in args.formats.split(","):
@@ -89,8 +103,13 @@ def main() -> None:
             parse = measure("parse", path, args.charter)
             lint = measure("lint", path, args.charter)
             rate = lint["posts"] / lint["seconds"] if lint["seconds"] else float("inf")
+            reference = f"{'-':>9} {'-':>11}"
+            if fmt == "yaml":
+                c_load = measure("cload", path, args.charter)["seconds"]
+                reference = f"{c_load:>9.2f} {lint['seconds'] / c_load:>11.2f}"
             print(f"{fmt:<6} {size:>7} {parse['seconds']:>8.2f} {lint['seconds']:>8.2f} {rate:>9.0f} "
-                  f"{lint['seconds'] / parse['seconds']:>10.2f} {lint['peak_mb']:>8.0f} {lint['findings']:>9}")
+                  f"{lint['seconds'] / parse['seconds']:>10.2f} {lint['peak_mb']:>8.0f} {lint['findings']:>9} "
+                  f"{reference}")
         if args.proselint:
             proselint_reference(args.proselint, size, posts)
     cold_start()
