@@ -53,10 +53,24 @@ def _pillar_index(spec: tuple) -> tuple[tuple, frozenset[str]]:
     return pillars, prefixes
 
 
-def _words(facts) -> list[str]:
-    """Folded words of the text and of its hashtags ("#MardiConseil" → mardi, conseil)."""
-    words = [t for t in facts.tokens if not t.endswith("'")]
-    return words + [w for tag in facts.hashtags for w in tokenize(_CAMEL.sub(" ", tag[1:]))]
+def _stem(word: str, lang: str) -> str:
+    """:func:`stem`, answered without the stemmer for words of letters and digits ending
+    in a digit: Snowball only strips or rewrites letter endings (and leading elisions or
+    apostrophes, which such words lack), so they are their own stem. Why: numbered
+    hashtags ("#conseils286") are many, each distinct, and stemming is slow."""
+    if word[-1:].isdigit() and word.isalnum():
+        return fold(word)
+    return stem(word, lang)
+
+
+def _stemmable(facts, prefixes: frozenset[str]) -> set[str]:
+    """Distinct folded words of the text and of its hashtags ("#MardiConseil" → mardi,
+    conseil) that begin like a keyword stem (see STEM_PREFIX); elided particles ("l'")
+    of the text are left out. A set: each distinct word is stemmed once."""
+    words = {t for t in facts.tokens if t[:STEM_PREFIX] in prefixes and not t.endswith("'")}
+    for tag in facts.hashtags:
+        words.update(w for w in tokenize(_CAMEL.sub(" ", tag[1:])) if w[:STEM_PREFIX] in prefixes)
+    return words
 
 
 def pillar_hits(ctx, post) -> dict[str, int]:
@@ -71,17 +85,13 @@ def pillar_hits(ctx, post) -> dict[str, int]:
         facts = ctx.facts(post)
         pillars = _pillars(ctx)
         langs = (facts.language,) if facts.language in ("fr", "en") else ("fr", "en")
-        prefixes = pillars.prefixes
-        stems = {stem(w, lang) for w in _words(facts) if w[:STEM_PREFIX] in prefixes for lang in langs}
-        # Only keyword stems can count, and most posts have few or none: test
-        # the keywords against those alone (same answers, smaller sets).
-        present = stems & pillars.stems
-        hits = {}
-        if present:
-            for pid, keywords in pillars.index:
-                count = sum(all(options & present for options in words) for words in keywords)
-                if count:
-                    hits[pid] = count
+        stems = {_stem(w, lang) for w in _stemmable(facts, pillars.prefixes) for lang in langs}
+        # Only keyword stems can count: the answer depends on those alone, and
+        # texts share few combinations of them, so each combination is counted once.
+        present = frozenset(stems & pillars.stems)
+        hits = pillars.hits_by_stems.get(present)
+        if hits is None:
+            hits = pillars.hits_by_stems[present] = pillars.count(present)
         memo[facts.text] = hits
     return hits
 
@@ -90,7 +100,7 @@ class _Pillars:
     """The charter's pillars as the CC30x rules read them, built once per run (why:
     every post asks, and rebuilding them per post cost more than the matching)."""
 
-    __slots__ = ("index", "prefixes", "stems", "with_keywords")
+    __slots__ = ("index", "prefixes", "stems", "with_keywords", "hits_by_stems")
 
     def __init__(self, ctx):
         declared = ctx.charter.get("positioning.pillars", [])
@@ -100,6 +110,17 @@ class _Pillars:
         self.stems = frozenset(s for _, keywords in self.index for k in keywords for options in k for s in options)
         #: ids of the pillars that have keywords, in charter order
         self.with_keywords = [p["id"] for p in declared if p.get("keywords")]
+        #: keyword stems found in a text → its pillar hits (shared, never modified)
+        self.hits_by_stems: dict[frozenset, dict[str, int]] = {}
+
+    def count(self, present: frozenset[str]) -> dict[str, int]:
+        """Pillar id → keywords whose every word has a stem in ``present`` (pillars with a hit)."""
+        hits = {}
+        for pid, keywords in self.index:
+            count = sum(all(options & present for options in words) for words in keywords)
+            if count:
+                hits[pid] = count
+        return hits
 
 
 def _pillars(ctx) -> _Pillars:
