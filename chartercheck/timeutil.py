@@ -48,8 +48,13 @@ def parse_duration(text) -> timedelta:
     return timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes)
 
 
+@lru_cache(maxsize=4096)
 def format_duration(delta: timedelta) -> str:
-    """The inverse of :func:`parse_duration`, compact: ``1h30m``, ``2d``, ``45m``."""
+    """The inverse of :func:`parse_duration`, compact: ``1h30m``, ``2d``, ``45m``.
+
+    Remembered (why: messages write the same few durations tens of thousands of
+    times on a large calendar: limits, gaps rounded to the minute).
+    """
     minutes = int(round(delta.total_seconds() / 60))
     sign = "-" if minutes < 0 else ""
     minutes = abs(minutes)
