@@ -11,6 +11,7 @@ import zlib
 from array import array
 from collections import defaultdict, deque
 from itertools import pairwise
+from operator import itemgetter
 
 from ..model import Severity
 from .registry import Scope, rule
@@ -81,26 +82,27 @@ def near_duplicate(ctx):
                 continue
             packed, keys = sketch
             shingles = frozenset(packed)
+            entry = (post.at, post, shingles)  # time first: sorting and expiry read it without a lambda
             oldest = post.at - window  # once per post, not once per bucket entry
+            mine = [buckets[key] for key in keys]
             candidates = {}  # similar posts share most buckets: gather them once
-            for key in keys:
-                bucket = buckets[key]
+            for bucket in mine:
                 # Posts come in time order, so an entry out of the window now is out
                 # for every later post too: drop it instead of testing it again.
-                while bucket and bucket[0][0].at <= oldest:
+                while bucket and bucket[0][0] <= oldest:
                     bucket.popleft()
-                for entry in bucket:
-                    candidates[id(entry[0])] = entry
+                for earlier in bucket:
+                    candidates[id(earlier[1])] = earlier
             best = None
-            for other, other_shingles in sorted(candidates.values(), key=lambda c: c[0].at, reverse=True):
+            for _, other, other_shingles in sorted(candidates.values(), key=itemgetter(0), reverse=True):
                 common = len(shingles & other_shingles)
                 # |A ∪ B| = |A| + |B| − |A ∩ B|: the same integer, without building the union
                 similarity = common / (len(shingles) + len(other_shingles) - common)
                 if similarity >= threshold:
                     best = (similarity, other)  # the most recent similar post
                     break
-            for key in keys:
-                buckets[key].append((post, shingles))
+            for bucket in mine:
+                bucket.append(entry)
             if best is not None and post.id not in reported and ctx.in_range(post.at):
                 reported.add(post.id)
                 similarity, other = best
