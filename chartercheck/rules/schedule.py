@@ -90,8 +90,9 @@ def outside_posting_window(ctx, post):
           - {id: a, channel: instagram, at: "2026-11-24 19:59", text: Bonsoir}
     """
     local = ctx.local(post.at)
+    day = local.date()  # once, not once per blackout span
     for first, last in ctx.charter.get("cadence.blackout", []):
-        if first <= local.date() <= last:
+        if first <= day <= last:
             yield ctx.finding(post, "blackout" if first != last else "blackout_day", hint="blackout_hint", field="at", key="blackout",
                               day=local.date(), first=first, last=last)
             return

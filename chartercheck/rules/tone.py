@@ -229,10 +229,11 @@ def shouting(ctx, post):
     """
     facts = ctx.facts(post)
     loud = []
-    if sum(len(run.split()) for run in facts.caps_runs) >= SHOUTED_WORDS:
+    if facts.caps_runs and sum(len(run.split()) for run in facts.caps_runs) >= SHOUTED_WORDS:
         loud += facts.caps_runs
-    loud += [m.group() for m in _EXCLAMATION_RE.finditer(post.text)
-             if sum(2 if c == "‼" else 1 for c in m.group() if c in "!‼❗！") >= EXCLAMATION_RUN]
+    if facts.exclamation_runs:  # the facts count these runs (two "!" or more) in the same text: most have none
+        loud += [m.group() for m in _EXCLAMATION_RE.finditer(post.text)
+                 if sum(2 if c == "‼" else 1 for c in m.group() if c in "!‼❗！") >= EXCLAMATION_RUN]
     if facts.emoji_count >= EMOJI_RUN:
         loud += _emoji_runs(post.text)
     if loud:
