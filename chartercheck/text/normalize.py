@@ -262,7 +262,9 @@ def stem(word: str, lang: str) -> str:
     not), so ``Réglages``, ``reglage`` and ``réglage`` share one stem.
     Unsupported languages return the folded word unchanged.
     """
-    if lang not in _STEMMER_NAMES:
+    if lang not in _STEMMER_NAMES or (word.isascii() and word.isdigit()):
+        # A number is its own stem (no Snowball rule touches digits), and numbers are
+        # the words that miss this cache: each edition, price or year is new.
         return fold(word)
     return _stemmer(lang).stemWord(fold(word))
 

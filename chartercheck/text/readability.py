@@ -58,6 +58,8 @@ def syllables(word: str, lang: str) -> int:
 
     Cached (why: captions reuse the same words, and pyphen's pattern walk is
     most of the cost of a Flesch score)."""
+    if word.isascii() and word.isdigit():
+        return 1  # hyphenation patterns hold letters only: a number has no break point
     return len(_hyphenator(lang).positions(word)) + 1
 
 
