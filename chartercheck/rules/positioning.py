@@ -145,12 +145,6 @@ def tag_spelling(name: str) -> str:
     return "".join(fold(name).replace("-", " ").split()).lstrip("#@")
 
 
-def _tag_hits(tags, name: str) -> list[str]:
-    """Hashtags and mentions spelling ``name`` ("#Decathlon", "@rapha")."""
-    wanted = tag_spelling(name)
-    return [tag for tag in tags if fold(tag[1:]) == wanted]
-
-
 _ALNUM_RUN = re.compile(r"[^\W_]+")  # letters and digits, as PhraseMatcher spells them
 
 
@@ -172,13 +166,36 @@ def term_cores(terms: tuple[str, ...]) -> tuple[str, ...] | None:
     return tuple(cores)
 
 
-def may_name(terms: tuple[str, ...], text: str) -> bool:
-    """False when folded ``text`` cannot match any of ``terms`` (see :func:`term_cores`)."""
-    cores = term_cores(terms)
+def may_match(cores: tuple[str, ...] | None, text: str) -> bool:
+    """False when folded ``text`` holds none of ``cores`` (see :func:`term_cores`): then
+    the matcher of those terms cannot match it."""
     if cores is None:
         return True
     scanned = folded(text).text  # what the matcher scans (cached: it folds the same string)
     return any(core in scanned for core in cores)
+
+
+class _Vocabulary:
+    """CC303's charter settings, read once per run (why: every post asks)."""
+
+    __slots__ = ("rejected", "competitors", "cores", "matcher")
+
+    def __init__(self, rejected: list, competitors: list):
+        self.rejected = rejected
+        #: (name, its hashtag spelling)
+        self.competitors = [(name, tag_spelling(name)) for name in competitors]
+        terms = tuple(e["term"] for e in rejected) + tuple(competitors)
+        self.cores = term_cores(terms)
+        self.matcher = any_term_matcher(terms)
+
+
+def _vocabulary(ctx) -> _Vocabulary | None:
+    memo = ctx.memo("CC303")
+    if "" not in memo:
+        rejected = ctx.charter.get("positioning.vocabulary.reject", [])
+        competitors = ctx.charter.get("positioning.vocabulary.competitors", [])
+        memo[""] = _Vocabulary(rejected, competitors) if rejected or competitors else None
+    return memo[""]
 
 
 @rule("CC303", "rejected-vocabulary", Severity.WARNING, Scope.POST)
@@ -205,26 +222,27 @@ def rejected_vocabulary(ctx, post):
         posts:
           - {id: a, channel: facebook, at: "2026-11-24 12:00", text: "Les cyclistes adorent la Lumen 2."}
     """
-    rejected = ctx.charter.get("positioning.vocabulary.reject", [])
-    competitors = ctx.charter.get("positioning.vocabulary.competitors", [])
-    if not rejected and not competitors:
+    vocabulary = _vocabulary(ctx)
+    if vocabulary is None:
         return
     facts = ctx.facts(post)
     # One scan of the folded words for every term first (most posts use none
     # of them); only a hit pays for folding the text to quote what was written.
-    terms = tuple(e["term"] for e in rejected) + tuple(competitors)
     words = " ".join(facts.tokens)
-    named = may_name(terms, words) and any_term_matcher(terms).search(words)
+    named = may_match(vocabulary.cores, words) and vocabulary.matcher.search(words)
     text = folded(post.text) if named else None
-    for entry in rejected if named else ():
+    for entry in vocabulary.rejected if named else ():
         found = term_matcher(entry["term"]).surfaces(text)
         if found:
             use = entry.get("use")
             yield ctx.finding(post, hint="hint" if use else "no_use_hint", field="text", key=entry["term"],
                               term=entry["term"], found=quoted(found, ctx.lang), use=use or "")
     tags = facts.hashtags + facts.mentions
-    for name in competitors:
-        found = (list(term_matcher(name).surfaces(text)) if named else []) + (_tag_hits(tags, name) if tags else [])
+    spelled = [fold(tag[1:]) for tag in tags]  # once per post, not once per competitor
+    for name, wanted in vocabulary.competitors:
+        # hashtags and mentions spelling the name ("#Decathlon", "@rapha")
+        found = ((list(term_matcher(name).surfaces(text)) if named else [])
+                 + [tag for tag, spelling in zip(tags, spelled) if spelling == wanted])
         if found:
             yield ctx.finding(post, "competitor", hint="competitor_hint", field="text", key=name,
                               found=quoted(found, ctx.lang))

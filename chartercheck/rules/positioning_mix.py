@@ -20,7 +20,7 @@ from ..model import Severity
 from ..text.matching import PhraseMatcher
 from ..text.normalize import fold, stem, tokenize
 from .context import first_line
-from .positioning import tag_spelling, may_name
+from .positioning import may_match, tag_spelling, term_cores
 from .registry import Scope, rule
 from .tone import DUPLICATE_MIN_WORDS, percent
 
@@ -200,9 +200,9 @@ def generic_message(ctx, post):
     facts = ctx.facts(post)
     if not brand or facts.word_count < MIN_WORDS:
         return
-    names, anchors = _brand_anchors(ctx, post.channels)
+    names, anchors, cores = _brand_anchors(ctx, post.channels)
     words = " ".join(facts.tokens)  # folded words: no need to fold again
-    if may_name(names, words) and _anchor_matcher(names).search(words):
+    if may_match(cores, words) and _anchor_matcher(names).search(words):
         return
     if any(fold(tag[1:]) in anchors for tag in facts.hashtags + facts.mentions):
         return
@@ -211,17 +211,17 @@ def generic_message(ctx, post):
     yield ctx.finding(post, field="text", brand=brand)
 
 
-def _brand_anchors(ctx, channels: tuple) -> tuple[tuple, frozenset]:
-    """The brand's names (brand, aliases, products) and the tag spellings of those and of
-    the channels' required tags; once per combination of channels and run (why: asked
-    for every post)."""
+def _brand_anchors(ctx, channels: tuple) -> tuple[tuple, frozenset, tuple | None]:
+    """The brand's names (brand, aliases, products), the tag spellings of those and of
+    the channels' required tags, and the names' cores (:func:`.term_cores`); once per
+    combination of channels and run (why: asked for every post)."""
     memo = ctx.memo("CC305.anchors")
     found = memo.get(channels)
     if found is None:
         names = (ctx.charter.get("brand.name"), *ctx.charter.get("brand.aliases", []),
                  *ctx.charter.get("brand.products", []))
         tags = tuple(t for channel in channels for t in ctx.charter.channel(channel).get("required_tags") or ())
-        found = memo[channels] = (names, frozenset(tag_spelling(n) for n in names + tags))
+        found = memo[channels] = (names, frozenset(tag_spelling(n) for n in names + tags), term_cores(names))
     return found
 
 
