@@ -21,6 +21,8 @@ from .registry import RuleSpec, Scope
 _MISSING = object()
 #: Distinct texts whose facts stay in memory (about 10 KB each).
 FACTS_CACHE_SIZE = 5_000
+#: Recent finding texts, local times and locations shared between findings.
+SHARED_FINDING_PARTS = 32_768
 
 
 class RuleContext:
@@ -52,10 +54,9 @@ class RuleContext:
         self._fired: dict[str, tuple] = {}
         self._fired_elsewhere: dict[tuple, bool] = {}  # same id at another time (ICS recurrences)
         self._fire_bits: dict[str, int] = {}
-        # Findings repeat the same sentences ("matches none of the pillars...")
-        # and the same local times: kept once each (see finding()).
-        self._texts: dict[str, str] = {}
-        self._local_times: dict[datetime, datetime] = {}
+        # Findings repeat the same sentences ("matches none of the pillars..."),
+        # local times and locations: recent ones are kept once (see finding()).
+        self._shared = _Recent(SHARED_FINDING_PARTS)
         self._words: dict[str, str] = {}
 
     # -- range ------------------------------------------------------------
@@ -209,14 +210,13 @@ class RuleContext:
         channel = channel or (post.channels[0] if post is not None and post.channels else None)
         params.setdefault("channel", channel or "")
         # Findings live until the report is written (hundreds of thousands on a
-        # dense year): equal texts and equal local times are stored once.
-        texts = self._texts
-        text = i18n.render(f"{spec.code}.{message}", self.lang, **params)
-        text = texts.setdefault(text, text)
+        # dense year): an equal text, local time or location met recently (the
+        # same post checked by the next rule, the same sentence) is stored once.
+        shared = self._shared
+        text = shared.get(i18n.render(f"{spec.code}.{message}", self.lang, **params))
         hint_text = None
         if hint and i18n.has_message(f"{spec.code}.{hint}"):
-            hint_text = i18n.render(f"{spec.code}.{hint}", self.lang, **params)
-            hint_text = texts.setdefault(hint_text, hint_text)
+            hint_text = shared.get(i18n.render(f"{spec.code}.{hint}", self.lang, **params))
         if post is not None:
             location = Location(path or post.source.path, line or post.line_of(field), post.id,
                                 channel or (post.channels[0] if post.channels else None),
@@ -224,13 +224,14 @@ class RuleContext:
         else:
             location = Location(path or self.default_path, line, None, channel,
                                 self._local_time(at) if at else None, field)
-        return Finding(spec.code, spec.name, self._severity, text, location, hint_text, key)
+        return Finding(spec.code, spec.name, self._severity, text, shared.get(location), hint_text, key)
 
     def _local_time(self, moment: datetime) -> datetime:
-        """:meth:`local`, one shared object per instant (equal instants give equal wall times)."""
-        found = self._local_times.get(moment)
+        """:meth:`local`, shared when the same instant was asked recently
+        (equal instants give equal wall times)."""
+        found = self._shared.find(moment)
         if found is None:
-            found = self._local_times[moment] = self.local(moment)
+            found = self._shared.put(moment, self.local(moment))
         return found
 
     def release(self, keep: Iterable[str] = ()) -> None:
@@ -240,7 +241,36 @@ class RuleContext:
                 if "derived:" + name in self._memos}
         self._memos = kept
         self._facts, self._fired, self._fired_elsewhere = {}, {}, {}
-        self._texts, self._local_times, self._words = {}, {}, {}
+        self._shared, self._words = _Recent(SHARED_FINDING_PARTS), {}
+
+
+class _Recent:
+    """Values seen lately, to hand out one object for equal values.
+
+    Emptied when full rather than kept for the run: sharing pays because a
+    post's findings (and the same sentences) come close together, and a
+    table of every value would cost about what it saves.
+    """
+
+    __slots__ = ("items", "limit")
+
+    def __init__(self, limit: int):
+        self.items: dict = {}
+        self.limit = limit
+
+    def get(self, value):
+        """``value``, or the equal one seen recently."""
+        found = self.items.get(value)
+        return found if found is not None else self.put(value, value)
+
+    def find(self, key):
+        return self.items.get(key)
+
+    def put(self, key, value):
+        if len(self.items) >= self.limit:
+            self.items = {}
+        self.items[key] = value
+        return value
 
 
 def first_line(posts: Iterable[Post]) -> Optional[int]:
