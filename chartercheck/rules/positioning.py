@@ -120,12 +120,13 @@ def register_mismatch(ctx, post):
         return
     english = facts.language == "en" or (facts.language != "fr" and facts.register in ("formal", "informal"))
     expected = None if register == "any" else (ENGLISH_REGISTER if english else FRENCH_REGISTER)[register]
-    markers = quoted(facts.register_markers, ctx.lang)
+    # The markers are quoted only for a finding (most posts keep the register).
     if facts.register == "mixed":
-        yield ctx.finding(post, "mixed", hint="mixed_hint", field="text", markers=markers,
-                          expected=expected or register)
+        yield ctx.finding(post, "mixed", hint="mixed_hint", field="text",
+                          markers=quoted(facts.register_markers, ctx.lang), expected=expected or register)
     elif expected is not None and facts.register != expected:
-        yield ctx.finding(post, field="text", found=facts.register, expected=expected, markers=markers)
+        yield ctx.finding(post, field="text", found=facts.register, expected=expected,
+                          markers=quoted(facts.register_markers, ctx.lang))
 
 
 @lru_cache(maxsize=256)
