@@ -200,13 +200,15 @@ def generic_message(ctx, post):
     facts = ctx.facts(post)
     if not brand or facts.word_count < MIN_WORDS:
         return
-    names, anchors, cores = _brand_anchors(ctx, post.channels)
-    words = " ".join(facts.tokens)  # folded words: no need to fold again
-    if may_match(cores, words) and _anchor_matcher(names).search(words):
+    # Any one anchor clears the post, so the cheapest tests go first: pillar hits
+    # are usually known already (CC304 asked), tags are few, the name scan comes last.
+    if _has_keywords(ctx) and pillar_hits(ctx, post):
         return
+    names, anchors, cores = _brand_anchors(ctx, post.channels)
     if any(fold(tag[1:]) in anchors for tag in facts.hashtags + facts.mentions):
         return
-    if _has_keywords(ctx) and pillar_hits(ctx, post):
+    words = " ".join(facts.tokens)  # folded words: no need to fold again
+    if may_match(cores, words) and _anchor_matcher(names).search(words):
         return
     yield ctx.finding(post, field="text", brand=brand)
 
