@@ -133,7 +133,7 @@ def unauthorised_approver(ctx, post):
           - {id: a, channel: instagram, at: "2026-11-24 12:00", text: Bonjour, author: lea,
              approvals: [{by: marc dubois, at: "2026-11-22 10:00", role: brand_manager}]}
     """
-    if post.status in INACTIVE:
+    if post.status in INACTIVE or not post.approvals:  # flaws are approvals: none, nothing to analyse
         return
     for flaw in workflow(ctx, post).flaws:
         if flaw.kind == "self" or (flaw.kind == "no_role" and post.status in IN_PROGRESS):
@@ -177,7 +177,7 @@ def self_approval(ctx, post):
           - {id: a, channel: instagram, at: "2026-11-24 12:00", text: Bonjour, author: marc,
              approvals: [{by: marc@example.org, at: "2026-11-22 10:00"}]}
     """
-    if post.status in INACTIVE:
+    if post.status in INACTIVE or not post.approvals:  # flaws are approvals: none, nothing to analyse
         return
     for flaw in workflow(ctx, post).flaws:
         if flaw.kind == "self":
