@@ -26,6 +26,7 @@ FRENCH_REGISTER = {"tu": "tu", "vous": "vous", "informal": "tu", "formal": "vous
 ENGLISH_REGISTER = {"informal": "informal", "formal": "formal", "tu": "informal", "vous": "formal"}
 
 
+@lru_cache(maxsize=256)  # the catalogue is fixed: CC301 asks the same few names for each finding
 def language_name(code: str, lang: str) -> str:
     """``French (fr)`` / ``français (fr)``; the bare code for languages without a name."""
     msgid = f"CC301.name_{code}"

@@ -372,10 +372,12 @@ def unknown_pillar_or_objective(ctx, post):
         posts:
           - {id: a, channel: instagram, at: "2026-11-24 12:00", text: Un conseil, pillar: conseils}
     """
-    checks = (("pillar", post.pillar, [p["id"] for p in ctx.charter.get("positioning.pillars", [])]),
-              ("objective", post.objective, [o["id"] for o in ctx.charter.get("strategy.objectives", [])]))
-    for kind, value, known in checks:
-        if value and known and value not in known:
+    for kind, value, key in (("pillar", post.pillar, "positioning.pillars"),
+                             ("objective", post.objective, "strategy.objectives")):
+        if not value:  # most posts name neither: the declared ids are only listed when needed
+            continue
+        known = [item["id"] for item in ctx.charter.get(key, [])]
+        if known and value not in known:
             close = difflib.get_close_matches(value, known, n=1)
             yield ctx.finding(post, kind, hint=f"{kind}_hint" if close else f"{kind}_known_hint", field=kind,
                               key=kind, value=value, suggestion=close[0] if close else "", known=", ".join(known))
