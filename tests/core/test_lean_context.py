@@ -1,0 +1,53 @@
+"""The rule context keeps its caches small without changing any answer."""
+from datetime import datetime, timedelta, timezone
+
+from chartercheck.model import Post, Severity
+from chartercheck.rules.context import RuleContext, _Recent
+from chartercheck.rules.registry import find_rule
+from chartercheck.testing import charter_from_text
+
+AT = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)
+SELLING = "Promo flash : -30 % sur toutes nos lampes, achète maintenant avant dimanche !"
+PLAIN = "Ce matin à l'atelier, on a réglé les freins de trente vélos pour la tournée."
+
+
+def context(*posts):
+    return RuleContext(charter_from_text("channels: {instagram: {platform: instagram}}"), list(posts))
+
+
+def test_fires_tells_apart_posts_sharing_an_id_at_other_times():
+    first = Post("x", ("instagram",), AT, SELLING)
+    later = Post("x", ("instagram",), AT + timedelta(days=7), PLAIN)
+    ctx = context(first, later)
+    ctx.bind(find_rule("CC201"), Severity.WARNING)
+    expected = [any(True for _ in find_rule("CC201").func(ctx, p)) for p in (first, later)]
+    assert expected[0] != expected[1]  # the example needs one selling text and one plain one
+    for _ in range(2):  # asked again: the cached answers
+        assert [ctx.fires("CC201", first), ctx.fires("CC201", later)] == expected
+    assert ctx.fires("CC999", first) is False
+
+
+def test_findings_share_equal_texts_and_locations():
+    post = Post("a", ("instagram",), AT, PLAIN)
+    ctx = context(post)
+    ctx.bind(find_rule("CC304"), Severity.INFO)
+    one, two = ctx.finding(post, field="text"), ctx.finding(post, field="text")
+    assert one == two and one.message is two.message and one.location is two.location
+    assert one.location.at == AT and one.location.at.tzinfo is ctx.tz
+
+
+def test_derived_word_lists_share_their_words_and_release_keeps_what_is_asked():
+    ctx = context(Post("a", ("instagram",), AT, "vélo rouge"), Post("b", ("instagram",), AT, "vélo bleu"))
+    words = [ctx.derived("words", p, lambda facts: tuple(facts.text.split())) for p in ctx.posts]
+    assert words[0][0] == words[1][0] == "vélo" and words[0][0] is words[1][0]
+    ctx.derived("score", ctx.posts[0], lambda facts: 1.5)
+    ctx.release(keep=("score",))
+    assert ctx.derived_values("score") == {"vélo rouge": 1.5} and ctx.derived_values("words") == {}
+
+
+def test_recent_values_are_forgotten_when_the_table_is_full():
+    recent = _Recent(2)
+    first = recent.get("".join(["a", "b"]))
+    assert recent.get("".join(["a", "b"])) is first
+    recent.get("c"), recent.get("d")  # full: emptied, then refilled
+    assert recent.get("ab") == "ab" and len(recent.items) <= 2
