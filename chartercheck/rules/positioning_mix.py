@@ -63,16 +63,6 @@ def _stem(word: str, lang: str) -> str:
     return stem(word, lang)
 
 
-def _stemmable(facts, prefixes: frozenset[str]) -> set[str]:
-    """Distinct folded words of the text and of its hashtags ("#MardiConseil" → mardi,
-    conseil) that begin like a keyword stem (see STEM_PREFIX); elided particles ("l'")
-    of the text are left out. A set: each distinct word is stemmed once."""
-    words = {t for t in facts.tokens if t[:STEM_PREFIX] in prefixes and not t.endswith("'")}
-    for tag in facts.hashtags:
-        words.update(w for w in tokenize(_CAMEL.sub(" ", tag[1:])) if w[:STEM_PREFIX] in prefixes)
-    return words
-
-
 def pillar_hits(ctx, post) -> dict[str, int]:
     """Pillar id → number of its keywords found in the post (pillars with a hit only).
 
@@ -85,10 +75,23 @@ def pillar_hits(ctx, post) -> dict[str, int]:
         facts = ctx.facts(post)
         pillars = _pillars(ctx)
         langs = (facts.language,) if facts.language in ("fr", "en") else ("fr", "en")
-        stems = {_stem(w, lang) for w in _stemmable(facts, pillars.prefixes) for lang in langs}
-        # Only keyword stems can count: the answer depends on those alone, and
-        # texts share few combinations of them, so each combination is counted once.
-        present = frozenset(stems & pillars.stems)
+        # Words of the text (elided particles such as "l'" aside) and of its hashtags
+        # ("#MardiConseil" → mardi, conseil); only the keyword stems they yield count.
+        known = pillars.known_words(langs)  # looked up inline: this loop is the hot part
+        present = set()
+        for word in set(facts.tokens):
+            found = known.get(word)
+            if found is None:
+                found = pillars.learn(word, langs)
+            if found and not word.endswith("'"):
+                present |= found
+        for tag in facts.hashtags:
+            for word in tokenize(_CAMEL.sub(" ", tag[1:])):
+                found = known.get(word)
+                present |= pillars.learn(word, langs) if found is None else found
+        # The answer depends on those stems alone, and texts share few
+        # combinations of them: each combination is counted once.
+        present = frozenset(present)
         hits = pillars.hits_by_stems.get(present)
         if hits is None:
             hits = pillars.hits_by_stems[present] = pillars.count(present)
@@ -96,11 +99,14 @@ def pillar_hits(ctx, post) -> dict[str, int]:
     return hits
 
 
+_NONE: frozenset[str] = frozenset()
+
+
 class _Pillars:
     """The charter's pillars as the CC30x rules read them, built once per run (why:
     every post asks, and rebuilding them per post cost more than the matching)."""
 
-    __slots__ = ("index", "prefixes", "stems", "with_keywords", "hits_by_stems")
+    __slots__ = ("index", "prefixes", "stems", "with_keywords", "hits_by_stems", "_by_word")
 
     def __init__(self, ctx):
         declared = ctx.charter.get("positioning.pillars", [])
@@ -112,6 +118,25 @@ class _Pillars:
         self.with_keywords = [p["id"] for p in declared if p.get("keywords")]
         #: keyword stems found in a text → its pillar hits (shared, never modified)
         self.hits_by_stems: dict[frozenset, dict[str, int]] = {}
+        #: languages → word → the keyword stems it yields (mostly none)
+        self._by_word: dict[tuple, dict[str, frozenset]] = {}
+
+    def known_words(self, langs: tuple[str, ...]) -> dict[str, frozenset]:
+        """Word → the keyword stems it has in ``langs``, for the words met so far this run
+        (why: texts share most of their words, and stemming is the slow part)."""
+        known = self._by_word.get(langs)
+        if known is None:
+            known = self._by_word[langs] = {}
+        return known
+
+    def learn(self, word: str, langs: tuple[str, ...]) -> frozenset[str]:
+        """The keyword stems ``word`` has in ``langs``, remembered in :meth:`known_words`.
+        Only words beginning like a keyword stem (see STEM_PREFIX) are stemmed."""
+        found = _NONE
+        if word[:STEM_PREFIX] in self.prefixes:
+            found = frozenset({_stem(word, lang) for lang in langs} & self.stems) or _NONE
+        self.known_words(langs)[word] = found
+        return found
 
     def count(self, present: frozenset[str]) -> dict[str, int]:
         """Pillar id → keywords whose every word has a stem in ``present`` (pillars with a hit)."""
