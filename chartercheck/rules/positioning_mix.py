@@ -313,22 +313,25 @@ def pillar_mix(ctx):
                               excess=len(mine) - math.floor(high * total + 1e-9), **common)
 
 
-def content_words(ctx, post) -> tuple:
-    """The post's words without punctuation tokens, derived once per text."""
-    return ctx.derived("content_words", post, _content_words)
+def content_key(ctx, post) -> str | None:
+    """The post's words without punctuation tokens, joined by spaces (None under
+    DUPLICATE_MIN_WORDS words), derived once per text. Why one string: CC309 only
+    compares whole texts, and a string is smaller to keep for the run than a word list."""
+    return ctx.derived("content_key", post, _content_key)
 
 
 #: A letter or digit: ``re``'s ``[^\W_]`` is exactly str.isalnum (``regex``'s is not: "²").
 _HAS_ALNUM = re.compile(r"[^\W_]")
 
 
-def _content_words(facts) -> tuple:
+def _content_key(facts) -> str | None:
     # Most tokens are plain words: str.isalnum answers for them without a
     # character loop; the others are searched for any letter or digit.
-    return tuple([t for t in facts.tokens if t.isalnum() or _HAS_ALNUM.search(t)])
+    words = [t for t in facts.tokens if t.isalnum() or _HAS_ALNUM.search(t)]
+    return " ".join(words) if len(words) >= DUPLICATE_MIN_WORDS else None
 
 
-@rule("CC309", "identical-cross-post", Severity.INFO, Scope.CALENDAR, warm=content_words)
+@rule("CC309", "identical-cross-post", Severity.INFO, Scope.CALENDAR, warm=content_key)
 def identical_cross_post(ctx):
     """The same text goes out on several channels (one post on several, or copies within 7 days).
 
@@ -355,10 +358,10 @@ def identical_cross_post(ctx):
     """
     latest: dict[str, dict[str, object]] = {}  # normalised text → channel → its latest post
     for post in ctx.posts:
-        words = content_words(ctx, post)
-        if len(words) < DUPLICATE_MIN_WORDS:
+        key = content_key(ctx, post)
+        if key is None:
             continue
-        seen = latest.setdefault(" ".join(words), {})
+        seen = latest.setdefault(key, {})
         channels = list(dict.fromkeys(post.channels))
         if ctx.in_range(post.at):
             if len(channels) > 1:
