@@ -172,10 +172,11 @@ def _moderation(ctx) -> tuple[_WeekRanges, timedelta] | None:
 def _moderation_end(ctx, day, clock: ClockRange) -> datetime:
     """When moderators leave on ``day`` (aware), once per day and range (why: many posts share a day)."""
     memo = ctx.memo("CC106.ends")
-    end = memo.get((day, clock))
+    key = (day, clock.end)  # the end is all that matters (and hashes faster than the range)
+    end = memo.get(key)
     if end is None:
         end_clock = time(23, 59, 59) if clock.end == time.max else clock.end
-        end = memo[(day, clock)] = localize(datetime.combine(day, end_clock), ctx.tz).at
+        end = memo[key] = localize(datetime.combine(day, end_clock), ctx.tz).at
     return end
 
 
