@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Iterable, Optional, Sequence, Union
@@ -177,6 +178,40 @@ def _suppressed(finding: Finding, posts_by_id: dict, baseline: frozenset) -> boo
     return finding.fingerprint() in baseline
 
 
+def _day_of(finding: Finding) -> float:
+    """The UTC day (days since 1970) of the finding's moment; -inf when it has none."""
+    at = finding.location.at
+    return at.timestamp() // 86400 if at else float("-inf")
+
+
+def _rank(by_day: dict[float, list[Finding]]) -> list[Finding]:
+    """Findings without repeats, in :meth:`Finding.sort_key` order.
+
+    ``by_day`` holds each UTC day's findings in the order the rules gave
+    them. The same (code, location, message) twice — a multi-channel post
+    may trip the same check twice — keeps the first; repeats share a
+    location, hence a day. The order is exactly one sort of everything by
+    ``sort_key`` (severity, then time...: day groups taken in key order are
+    contiguous, and sorting is stable), but only one group's de-duplication
+    set and sort keys exist at a time: on a dense year of 477,000 findings
+    the whole set and all the keys took over 100 MB at once.
+    """
+    groups: dict[tuple, list[Finding]] = defaultdict(list)
+    for day in list(by_day):
+        seen = set()
+        for finding in by_day.pop(day):
+            identity = (finding.code, finding.location, finding.message)
+            if identity not in seen:
+                seen.add(identity)
+                groups[(-int(finding.severity), day)].append(finding)
+    ranked = []
+    for group in sorted(groups):
+        findings = groups.pop(group)
+        findings.sort(key=Finding.sort_key)
+        ranked.extend(findings)
+    return ranked
+
+
 def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,
         options: Optional[LintOptions] = None) -> Report:
     """Lint ``calendars`` against ``charter`` (the embedded default when None)."""
@@ -227,19 +262,17 @@ def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,
     # ranking's temporary keys reuse that memory instead of adding to it.
     scores = ctx.derived_values("commercial_score")
     ctx.release(keep=("commercial_score",))
-    kept, suppressed, seen = [], 0, set()
+    by_day: dict[float, list[Finding]] = defaultdict(list)
+    suppressed = 0
     for finding in findings:
         if not ctx.in_range(finding.location.at):
             continue
         if _suppressed(finding, posts_by_id, options.baseline):
             suppressed += 1
             continue
-        identity = (finding.code, finding.location, finding.message)
-        if identity not in seen:  # a multi-channel post may trip the same check twice
-            seen.add(identity)
-            kept.append(finding)
-    del findings, seen
-    kept.sort(key=Finding.sort_key)
+        by_day[_day_of(finding)].append(finding)
+    del findings
+    kept = _rank(by_day)
     span = ctx.span
     channels = sorted({c for p in ctx.linted for c in p.channels})
     return Report(charter.name, tuple(kept), len(ctx.linted), tuple(channels),

@@ -51,3 +51,34 @@ def test_recent_values_are_forgotten_when_the_table_is_full():
     assert recent.get("".join(["a", "b"])) is first
     recent.get("c"), recent.get("d")  # full: emptied, then refilled
     assert recent.get("ab") == "ab" and len(recent.items) <= 2
+
+
+def test_ranking_by_day_groups_is_one_stable_sort_without_repeats():
+    import random
+    from collections import defaultdict
+
+    from chartercheck.engine import _day_of, _rank
+    from chartercheck.model import Finding, Location
+
+    rng = random.Random(8)
+    findings = []
+    for index in range(3000):
+        at = None if rng.random() < 0.05 else AT + timedelta(hours=rng.randrange(0, 24 * 6))
+        location = Location("plan.yaml", rng.randrange(1, 5), rng.choice(["a", "b", None]),
+                            rng.choice(["instagram", "x"]), at, None)
+        code = rng.choice(["CC101", "CC103", "CC304"])
+        severity = {"CC101": Severity.ERROR, "CC103": Severity.WARNING, "CC304": Severity.INFO}[code]
+        findings.append(Finding(code, "rule", severity, rng.choice(["m1", "m2"]), location,
+                                f"hint {index}", rng.choice(["", "k"])))
+    expected, seen = [], set()
+    for finding in findings:
+        identity = (finding.code, finding.location, finding.message)
+        if identity not in seen:
+            seen.add(identity)
+            expected.append(finding)
+    expected.sort(key=Finding.sort_key)
+    by_day = defaultdict(list)
+    for finding in findings:
+        by_day[_day_of(finding)].append(finding)
+    ranked = _rank(by_day)
+    assert [f.hint for f in ranked] == [f.hint for f in expected]  # hints tell every finding apart
