@@ -24,6 +24,8 @@ _MISSING = object()
 #: when full never drops the running block's facts while the cache holds more
 #: than 4/3 of a block, so no text is analysed twice.
 FACTS_CACHE_SIZE = 2_700
+#: Posts whose fires() answers are kept: a few blocks of engine.POST_BLOCK.
+FIRES_CACHE_SIZE = 6_000
 #: Recent finding texts, local times and locations shared between findings.
 SHARED_FINDING_PARTS = 32_768
 
@@ -175,6 +177,10 @@ class RuleContext:
                 return bool(packed[2] & bit)
             result = self._evaluate(code, post)
             at, asked, fired = self._fired.get(post.id) or (post.at, 0, 0)  # re-read: evaluating may ask too
+            if len(self._fired) >= FIRES_CACHE_SIZE:
+                # Post rules ask about the post they check, block by block: older
+                # answers are not asked again (and would only be recomputed).
+                self._fired = {}
             if at == post.at:
                 self._fired[post.id] = (at, asked | bit, fired | bit if result else fired)
             else:
