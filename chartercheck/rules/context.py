@@ -62,7 +62,6 @@ class RuleContext:
         # Findings repeat the same sentences ("matches none of the pillars..."),
         # local times and locations: recent ones are kept once (see finding()).
         self._shared = _Recent(SHARED_FINDING_PARTS)
-        self._words: dict[str, str] = {}
 
     # -- range ------------------------------------------------------------
     def in_range(self, moment: Optional[datetime]) -> bool:
@@ -128,14 +127,7 @@ class RuleContext:
         memo = self._memos.setdefault("derived:" + name, {})
         value = memo.get(post.text, _MISSING)
         if value is _MISSING:
-            value = compute(self.facts(post))
-            if type(value) is tuple and value and all(type(word) is str for word in value):
-                # A word list, kept for every text of the run: texts share most
-                # of their words, so each word is stored once (about 80 MB on a
-                # 100,000-post calendar).
-                words = self._words
-                value = tuple([words.setdefault(word, word) for word in value])
-            memo[post.text] = value
+            value = memo[post.text] = compute(self.facts(post))
         return value
 
     def derived_values(self, name: str) -> dict:
@@ -250,7 +242,7 @@ class RuleContext:
                 if "derived:" + name in self._memos}
         self._memos = kept
         self._facts, self._fired, self._fired_elsewhere = {}, {}, {}
-        self._shared, self._words = _Recent(SHARED_FINDING_PARTS), {}
+        self._shared = _Recent(SHARED_FINDING_PARTS)
 
 
 class _Recent:
