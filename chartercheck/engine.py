@@ -5,11 +5,12 @@ import difflib
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Iterable, Optional, Sequence, Union
+from typing import Iterable, Iterator, Optional, Sequence, Union
 
 from . import i18n
 from .charter import Charter, load_charter
 from .model import Finding, Location, Post, Report, Severity
+from .parallel import PARALLEL_POSTS_MIN, facts_ahead
 from .progress import no_progress
 from .readers import CalendarSource, InputProblem, ReadOptions, ReadResult, load_source, read_calendar
 from .rules.context import RuleContext
@@ -103,41 +104,19 @@ def _check_posts(posts: list[Post], charter: Charter) -> list[InputProblem]:
 
 #: Posts checked together by every post rule before moving on (see run()).
 POST_BLOCK = 2_000
-#: Families whose rules read text facts: worth analysing texts up front in parallel.
+#: Families whose rules read text facts: worth analysing texts ahead on worker processes.
 _TEXT_FAMILIES = ("CC2", "CC3", "CC4", "CC5", "CC6")
-#: Below this many distinct texts, starting worker processes costs more than it saves.
-PARALLEL_TEXTS_MIN = 2000
 
 
-def _analyze_chunk(texts: list, cues: tuple, claims: tuple) -> list:
-    from .text.facts import analyze
-    out = []
-    for text in texts:
-        facts = analyze(text, cues, claims)
-        facts.stems, facts.readability  # computed here, travel with the facts (cached properties)
-        out.append(facts)
-    return out
-
-
-def _analyze_in_parallel(ctx: RuleContext, jobs: int) -> None:
-    """Analyse every distinct text of the linted posts on ``jobs`` processes.
-
-    Text facts are pure functions of the text, so computing them elsewhere
-    changes nothing but the wall-clock time; results land in the context's
-    cache in a fixed order.
-    """
-    texts = sorted({p.text for p in ctx.linted})
-    if len(texts) < PARALLEL_TEXTS_MIN:
-        return
-    from concurrent.futures import ProcessPoolExecutor
-    cues = tuple(ctx.charter.get("tone.extra_commercial_cues", []))
-    claims = tuple(ctx.charter.get("tone.extra_claims", []))
-    size = max(200, len(texts) // (jobs * 4))
-    chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for chunk, facts in zip(chunks, pool.map(_analyze_chunk, chunks, [cues] * len(chunks),
-                                                 [claims] * len(chunks))):
-            ctx.prefill_facts(zip(chunk, facts))
+def _block_facts(ctx: RuleContext, blocks: list, jobs: int, rules) -> Iterator:
+    """Per block, the ``(text, facts)`` pairs analysed ahead on ``jobs`` processes
+    (see :mod:`.parallel`), or nothing to store when the run is not worth it."""
+    worth_it = (jobs > 1 and len(ctx.linted) >= PARALLEL_POSTS_MIN
+                and any(spec.code[:3] in _TEXT_FAMILIES for spec, _ in rules))
+    if not worth_it:
+        return iter([()] * len(blocks))
+    return facts_ahead(blocks, jobs, tuple(ctx.charter.get("tone.extra_commercial_cues", [])),
+                       tuple(ctx.charter.get("tone.extra_claims", [])))
 
 
 def _effective_rules(charter: Charter, options: LintOptions) -> list[tuple[RuleSpec, Severity]]:
@@ -224,8 +203,6 @@ def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,
     ctx = RuleContext(charter, read.posts, lang=lang, now=options.now, start=options.start, end=options.end)
     findings: list[Finding] = []
     rules = _effective_rules(charter, options)
-    if options.jobs > 1 and any(spec.code[:3] in _TEXT_FAMILIES for spec, _ in rules):
-        _analyze_in_parallel(ctx, options.jobs)
     severities = {spec.code: (spec, sev) for spec, sev in rules}
     posts_by_id = {p.id: p for p in read.posts}
     for problem in read.problems:
@@ -240,8 +217,9 @@ def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,
     other_rules = [(spec, severity) for spec, severity in rules if spec.scope is not Scope.POST]
     warmers = [spec.warm for spec, _ in other_rules if spec.warm]
     steps, done = len(ctx.linted) + len(other_rules), 0
-    for first in range(0, len(ctx.linted), POST_BLOCK):
-        block = ctx.linted[first:first + POST_BLOCK]
+    blocks = [ctx.linted[first:first + POST_BLOCK] for first in range(0, len(ctx.linted), POST_BLOCK)]
+    for block, analysed in zip(blocks, _block_facts(ctx, blocks, options.jobs, rules)):
+        ctx.prefill_facts(analysed)
         for spec, severity in post_rules:
             ctx.bind(spec, severity)
             for post in block:

@@ -109,14 +109,17 @@ class RuleContext:
             from ..text.facts import analyze  # heavy: imported only when a rule needs it
             found = analyze(text, tuple(self.charter.get("tone.extra_commercial_cues", [])),
                             tuple(self.charter.get("tone.extra_claims", [])))
-            if len(self._facts) >= FACTS_CACHE_SIZE:
-                # Bounded memory on huge calendars: drop the oldest texts (dicts keep
-                # insertion order). Post rules run post by post, so only calendar
-                # rules may have to recompute an evicted text.
-                for stale in list(islice(self._facts, FACTS_CACHE_SIZE // 4)):
-                    del self._facts[stale]
-            self._facts[text] = found
+            self._remember(text, found)
         return found
+
+    def _remember(self, text: str, facts) -> None:
+        if len(self._facts) >= FACTS_CACHE_SIZE:
+            # Bounded memory on huge calendars: drop the oldest texts (dicts keep
+            # insertion order). Post rules run block by block, so only calendar
+            # rules may have to recompute an evicted text.
+            for stale in list(islice(self._facts, FACTS_CACHE_SIZE // 4)):
+                del self._facts[stale]
+        self._facts[text] = facts
 
     def derived(self, name: str, post: Post, compute):
         """A small value computed from the post's text facts, kept for the whole run.
@@ -139,10 +142,9 @@ class RuleContext:
         return self._memos.setdefault(name, {})
 
     def prefill_facts(self, pairs) -> None:
-        """Store facts computed elsewhere (``--jobs``): (text, TextFacts) pairs."""
+        """Store facts computed elsewhere (``--jobs``): (text, TextFacts) pairs, one block's worth."""
         for text, facts in pairs:
-            if len(self._facts) < FACTS_CACHE_SIZE:
-                self._facts[text] = facts
+            self._remember(text, facts)
 
     # -- findings ---------------------------------------------------------
     def bind(self, spec: RuleSpec, severity: Severity) -> None:

@@ -34,7 +34,8 @@ def test_parallel_text_analysis_gives_the_same_report(monkeypatch):
     import chartercheck
     from chartercheck import engine
     from chartercheck.timeutil import parse_cli_datetime
-    monkeypatch.setattr(engine, "PARALLEL_TEXTS_MIN", 1)
+    monkeypatch.setattr(engine, "PARALLEL_POSTS_MIN", 1)
+    monkeypatch.setattr(engine, "POST_BLOCK", 4)  # several blocks analysed ahead, in order
     charter = chartercheck.load_charter("charters/velo-lumiere.yaml")
     now = parse_cli_datetime("2026-11-21 09:00", charter.tz)
     calendars = ["sample_calendars/tone-week.yaml"]
