@@ -139,7 +139,10 @@ class RuleContext:
 
     def memo(self, name: str) -> dict:
         """A dict private to this run for a rule family's own caches (per text, per post...)."""
-        return self._memos.setdefault(name, {})
+        memo = self._memos.get(name)
+        if memo is None:  # why not setdefault: rules ask many times per post, a new {} each time adds up
+            memo = self._memos[name] = {}
+        return memo
 
     def prefill_facts(self, pairs) -> None:
         """Store facts computed elsewhere (``--jobs``): (text, TextFacts) pairs, one block's worth."""

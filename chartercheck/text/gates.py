@@ -33,7 +33,7 @@ _START_TOKEN_RE = re.compile(r"(?<![\w#@])[^\W_]+|[#@][^\W_]+")
 _BROAD = ("\\w", "\\S", "\\W", "\\s", ".")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def word_prefixes(word: str) -> frozenset[str]:
     """The first 1 to PREFIX_LENGTH characters of ``word``."""
     return frozenset(word[:n] for n in range(1, min(len(word), PREFIX_LENGTH) + 1))
@@ -208,7 +208,7 @@ def register_starts(starts: frozenset[tuple[str, frozenset[str]]]) -> int:
     return bit
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def word_runs(word: str) -> frozenset[str]:
     """The registered term runs that ``word`` begins with."""
     found = set()

@@ -52,7 +52,7 @@ def _hyphenator(lang: str):
     return pyphen.Pyphen(lang=_PYPHEN_LANG.get(lang, lang))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def syllables(word: str, lang: str) -> int:
     """Syllables of one lower-cased word: hyphenation points + 1, as textstat counts them.
 
