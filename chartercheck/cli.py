@@ -106,7 +106,7 @@ def _pick_format(fmt: str) -> str:
 @click.option("--date-format", type=click.Choice(["auto", "dmy", "mdy"]), help="CSV dates: day or month first.")
 @click.option("--max-posts", type=int, help="Most entries read per file (default 200000).")
 @click.option("--max-bytes", type=int, help="Largest calendar file read, in bytes (default 64 MiB).")
-@click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Read calendar files on N processes.")
+@click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Use N processes: files are read, and the texts of calendars of 2,000 posts or more analysed, in parallel (same output).")
 @click.option("--color/--no-color", default=None, help="Colour text output (default: on a terminal).")
 @handle_errors
 def lint(calendars, charter_path, fmt, output, fail_on, select, ignore, date_from, date_until, now,
