@@ -111,7 +111,7 @@ def near_duplicate(ctx):
                                   min=percent(threshold), window=window)
 
 
-def _sketch(tokens) -> tuple[array, tuple] | None:
+def _sketch(tokens) -> tuple[array, array] | None:
     """A text's word pairs (as stable integers) and its LSH bucket keys.
 
     One-permutation MinHash: each word pair gets one 64-bit hash (CRC-32 of
@@ -151,5 +151,7 @@ def _sketch(tokens) -> tuple[array, tuple] | None:
     # number and its values. Python hashes integers (and tuples of them)
     # without a salt, so keys are the same on every run; a rare collision only
     # adds a candidate, which the exact Jaccard test then rejects.
-    keys = tuple([hash((band, *signature[band * ROWS:(band + 1) * ROWS])) for band in range(BANDS)])
+    # (A machine array too: Python's hash fits a signed 64-bit slot, and a tuple of
+    # int objects cost four times as much on a 100,000-post calendar.)
+    keys = array("q", [hash((band, *signature[band * ROWS:(band + 1) * ROWS])) for band in range(BANDS)])
     return array("Q", hashes), keys
