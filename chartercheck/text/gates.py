@@ -49,9 +49,11 @@ def word_start_prefixes(text: str) -> frozenset[str]:
     return frozenset().union(*map(word_prefixes, _WORD_START_RE.findall(text)))
 
 
-def _closing_paren(pattern: str, start: int) -> int:
-    """Index just past the group opened at ``pattern[start]`` (escapes and classes skipped)."""
-    depth, i, in_class = 0, start, False
+def _syntax(pattern: str, start: int = 0):
+    """``(index, character)`` of each character of ``pattern`` from ``start`` that is
+    regex syntax or a plain literal: escapes (backslash and the next character) and
+    whole character classes are skipped, ``[^]…]`` and ``[]…]`` included."""
+    i, in_class = start, False
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
@@ -65,13 +67,21 @@ def _closing_paren(pattern: str, start: int) -> int:
                 i += 1
             if pattern[i + 1 : i + 2] == "]":  # "[]...]": a literal "]" first
                 i += 1
-        elif c == "(":
+        else:
+            yield i, c
+        i += 1
+
+
+def _closing_paren(pattern: str, start: int) -> int:
+    """Index just past the group opened at ``pattern[start]`` (escapes and classes skipped)."""
+    depth = 0
+    for i, c in _syntax(pattern, start):
+        if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
             if depth == 0:
                 return i + 1
-        i += 1
     return -1
 
 

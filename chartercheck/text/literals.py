@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .gates import _atoms, _optional
+from .gates import _atoms, _optional, _syntax
 
 _INLINE_FLAGS_RE = re.compile(r"\(\?[aiLmsux-]+[:)]")
 _SPECIAL = set("\\^$.|?*+()[]{}")
@@ -31,25 +31,15 @@ def _literal_char(atom: str) -> str | None:
 
 def _branches(body: str) -> list[str]:
     """Top-level ``|``-separated branches of a group body (nested groups and classes kept whole)."""
-    out, depth, i, last, in_class = [], 0, 0, 0, False
-    while i < len(body):
-        c = body[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            i += body[i + 1 : i + 2] == "]"
-        elif c == "(":
+    out, depth, last = [], 0, 0
+    for i, c in _syntax(body):
+        if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
         elif c == "|" and depth == 0:
             out.append(body[last:i])
             last = i + 1
-        i += 1
     out.append(body[last:])
     return out
 
