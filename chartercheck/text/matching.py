@@ -150,14 +150,14 @@ class PhraseMatcher:
         raw = sorted(set(patterns))
         self._patterns = tuple("(?:" + p + ")" for p in raw)
         self._trie = _trie_regex(seqs) if seqs else None
-        parts = list(self._patterns) + ([self._trie] if self._trie else [])
         self.size = len(seqs) + len(self._patterns)  # terms + patterns
-        self._any = bool(parts)
+        self._any = self.size > 0
         # The trie is plain escapes and classes that ``re`` always accepts, so the
         # patterns alone decide the engine; the big alternations are compiled on
         # first use (why: compiling every lexicon up front was most of a one-week
         # run's start-up, and a lexicon no text can wake is never compiled).
-        self._engine = regex if self._patterns and isinstance(_compile("|".join(self._patterns)), regex.Pattern) else re
+        needs_regex = self._patterns and isinstance(_compile("|".join(self._patterns)), regex.Pattern)
+        self._engine = regex if needs_regex else re
         self._gates = tuple(self._gate(p, self._engine) for p in raw)
         self._firsts = self._first_runs(terms, self._engine) if self._trie else None
         # 0: the trie is always tried (no word-start test possible, or no trie).
@@ -252,8 +252,7 @@ class PhraseMatcher:
             live = ()
         if not live and not trie:  # the usual case: this lexicon has nothing to look for here
             return None
-        compiled = self._variants.get((live, trie), False)
-        return self._variant(live, trie) if compiled is False else compiled
+        return self._variant(live, trie)
 
     def find(self, text: str | Folded) -> tuple[Match, ...]:
         """Non-overlapping hits (leftmost, longest-by-trie) with original surfaces."""
