@@ -53,16 +53,6 @@ def _pillar_index(spec: tuple) -> tuple[tuple, frozenset[str]]:
     return pillars, prefixes
 
 
-def _stem(word: str, lang: str) -> str:
-    """:func:`stem`, answered without the stemmer for words of letters and digits ending
-    in a digit: Snowball only strips or rewrites letter endings (and leading elisions or
-    apostrophes, which such words lack), so they are their own stem. Why: numbered
-    hashtags ("#conseils286") are many, each distinct, and stemming is slow."""
-    if word[-1:].isdigit() and word.isalnum():
-        return fold(word)
-    return stem(word, lang)
-
-
 def pillar_hits(ctx, post) -> dict[str, int]:
     """Pillar id → number of its keywords found in the post (pillars with a hit only).
 
@@ -134,7 +124,7 @@ class _Pillars:
         Only words beginning like a keyword stem (see STEM_PREFIX) are stemmed."""
         found = _NONE
         if word[:STEM_PREFIX] in self.prefixes:
-            found = frozenset({_stem(word, lang) for lang in langs} & self.stems) or _NONE
+            found = frozenset({stem(word, lang) for lang in langs} & self.stems) or _NONE
         self.known_words(langs)[word] = found
         return found
 

@@ -253,7 +253,6 @@ def _stemmer(lang: str):
     return snowballstemmer.stemmer(_STEMMER_NAMES[lang])
 
 
-@lru_cache(maxsize=16384)
 def stem(word: str, lang: str) -> str:
     """Snowball stem of a (folded or not) word in ``lang`` (``fr``/``en``), folded.
 
@@ -262,10 +261,18 @@ def stem(word: str, lang: str) -> str:
     not), so ``Réglages``, ``reglage`` and ``réglage`` share one stem.
     Unsupported languages return the folded word unchanged.
     """
-    if lang not in _STEMMER_NAMES or (word.isascii() and word.isdigit()):
-        # A number is its own stem (no Snowball rule touches digits), and numbers are
-        # the words that miss this cache: each edition, price or year is new.
+    if lang not in _STEMMER_NAMES or (word[-1:].isdigit() and word.isalnum()):
+        # A word of letters and digits ending in a digit ("2027", "conseils286") is its
+        # own stem: Snowball only strips or rewrites letter endings (and elisions or
+        # apostrophes, which such words lack). Answered before the stemmer and its
+        # cache: such words are mostly new each time (an edition, a price, a year, a
+        # numbered hashtag), and would only push real words out of the cache.
         return fold(word)
+    return _snowball(word, lang)
+
+
+@lru_cache(maxsize=16384)
+def _snowball(word: str, lang: str) -> str:
     return _stemmer(lang).stemWord(fold(word))
 
 
