@@ -29,16 +29,21 @@ _FIBONACCI = 0x9E3779B97F4A7C15  # 2^64 / golden ratio: spreads bits across the 
 _MASK64 = (1 << 64) - 1
 
 
-def post_sketch(ctx, post):
-    """The post's shingle sketch, derived once per text for the run."""
-    return ctx.derived("sketch", post, _sketch_of_facts)
+def watch_post(ctx, post):
+    """Feed the run's duplicate watch every post up to ``post`` (engine warm-up
+    hook: called for each linted post, in time order, while its facts are cached)."""
+    _watch(ctx).feed_until(ctx, post)
 
 
-def _sketch_of_facts(facts):
-    return _sketch(facts.tokens)
+def _watch(ctx) -> "_DuplicateWatch":
+    state = ctx.memo("CC205")
+    watch = state.get("watch")
+    if watch is None:
+        watch = state["watch"] = _DuplicateWatch(ctx)
+    return watch
 
 
-@rule("CC205", "near-duplicate", Severity.WARNING, Scope.CALENDAR, warm=post_sketch)
+@rule("CC205", "near-duplicate", Severity.WARNING, Scope.CALENDAR, warm=watch_post)
 def near_duplicate(ctx):
     """A post nearly repeats another post of the same channel from the last 14 days.
 
@@ -71,44 +76,123 @@ def near_duplicate(ctx):
           - {id: b, channel: facebook, at: "2026-11-24 12:00",
              text: "Pense à vérifier ton éclairage avant de partir : un phare bien réglé, c'est plus de sécurité."}
     """
-    window = ctx.charter.get("tone.duplicates.window")
+    watch = _watch(ctx)
+    watch.feed_until(ctx, None)
     threshold = ctx.charter.get("tone.duplicates.similarity", 0.8)
+    window = ctx.charter.get("tone.duplicates.window")
     reported = set()
-    for channel, posts in ctx.by_channel.items():
-        buckets: dict[int, deque] = defaultdict(lambda: deque(maxlen=BUCKET_DEPTH))
-        for post in posts:
-            sketch = post_sketch(ctx, post)
-            if sketch is None:
-                continue
-            packed, keys = sketch
-            shingles = frozenset(packed)
-            entry = (post.at, post, shingles)  # time first: sorting and expiry read it without a lambda
-            oldest = post.at - window  # once per post, not once per bucket entry
-            mine = [buckets[key] for key in keys]
-            candidates = {}  # similar posts share most buckets: gather them once
-            for bucket in mine:
-                # Posts come in time order, so an entry out of the window now is out
-                # for every later post too: drop it instead of testing it again.
-                while bucket and bucket[0][0] <= oldest:
-                    bucket.popleft()
-                for earlier in bucket:
-                    candidates[id(earlier[1])] = earlier
-            best = None
-            for _, other, other_shingles in sorted(candidates.values(), key=itemgetter(0), reverse=True):
-                common = len(shingles & other_shingles)
-                # |A ∪ B| = |A| + |B| − |A ∩ B|: the same integer, without building the union
-                similarity = common / (len(shingles) + len(other_shingles) - common)
-                if similarity >= threshold:
-                    best = (similarity, other)  # the most recent similar post
-                    break
-            for bucket in mine:
-                bucket.append(entry)
-            if best is not None and post.id not in reported and ctx.in_range(post.at):
+    # One finding per post id (ICS recurrences share theirs), channel by channel
+    # in name order, then in time order.
+    for channel in sorted(watch.matches):
+        for post, other, similarity in watch.matches[channel]:
+            if post.id not in reported and ctx.in_range(post.at):
                 reported.add(post.id)
-                similarity, other = best
                 yield ctx.finding(post, channel=channel, field="text", key=other.id, other=other.id,
                                   other_at=ctx.local(other.at), similarity=percent(similarity),
                                   min=percent(threshold), window=window)
+    ctx.memo("CC205").clear()
+
+
+class _DuplicateWatch:
+    """Every post of the run, fed once in time order, against the recent posts of its channels.
+
+    Only the posts of the last ``tone.duplicates.window`` stay in the buckets
+    (those older are dropped as time moves on), so memory follows the window,
+    not the calendar: a year of posts holds two weeks of sketches at a time.
+    Matches (post, most recent similar post, similarity) are kept per channel
+    for :func:`near_duplicate` to report.
+    """
+
+    def __init__(self, ctx):
+        self.window = ctx.charter.get("tone.duplicates.window")
+        self.threshold = ctx.charter.get("tone.duplicates.similarity", 0.8)
+        self.cursor = 0  # next index of ctx.posts to feed
+        self.channels: dict[str, _ChannelBuckets] = {}
+        self.matches: dict[str, list] = defaultdict(list)
+
+    def feed_until(self, ctx, last) -> None:
+        """Feed ``ctx.posts`` up to ``last`` included (None: up to the end of the
+        linted range; later posts cannot be reported, nor make an earlier one be)."""
+        posts, end = ctx.posts, ctx.end
+        while self.cursor < len(posts):
+            post = posts[self.cursor]
+            if last is None and end is not None and post.at > end:
+                break
+            self.cursor += 1
+            self._feed(ctx, post)
+            if post is last:
+                break
+
+    def _feed(self, ctx, post) -> None:
+        facts = ctx.facts(post)
+        sketch = _sketch(facts.tokens)
+        if sketch is None:
+            return
+        packed, keys = sketch
+        entry = (post.at, post, frozenset(packed))  # time first: sorting and expiry read it without a lambda
+        for channel in dict.fromkeys(post.channels):
+            buckets = self.channels.get(channel)
+            if buckets is None:
+                buckets = self.channels[channel] = _ChannelBuckets()
+            buckets.expire(post.at - self.window)
+            best = buckets.most_recent_similar(entry, keys, self.threshold)
+            buckets.add(entry, keys)
+            if best is not None:
+                self.matches[channel].append((post, best[1], best[0]))
+
+
+class _ChannelBuckets:
+    """One channel's LSH buckets, each holding its ``BUCKET_DEPTH`` most recent posts."""
+
+    __slots__ = ("buckets", "timeline")
+
+    def __init__(self):
+        self.buckets: dict[int, deque] = {}
+        self.timeline: deque = deque()  # (entry, keys) in time order, for expiry
+
+    def expire(self, oldest) -> None:
+        """Drop the posts published at ``oldest`` or before from every bucket.
+
+        Posts come in time order, so an entry out of the window now is out for
+        every later post too. It is at the head of each bucket still holding it
+        (a full bucket may have pushed it out already)."""
+        timeline, buckets = self.timeline, self.buckets
+        while timeline and timeline[0][0][0] <= oldest:
+            entry, keys = timeline.popleft()
+            for key in keys:
+                bucket = buckets.get(key)
+                if bucket and bucket[0] is entry:
+                    bucket.popleft()
+                    if not bucket:
+                        del buckets[key]
+
+    def most_recent_similar(self, entry, keys, threshold):
+        """(similarity, post) of the most recent post sharing a bucket and at
+        least ``threshold`` similar, or None."""
+        buckets = self.buckets
+        shingles = entry[2]
+        candidates = {}  # similar posts share most buckets: gather them once
+        for key in keys:
+            bucket = buckets.get(key)
+            if bucket:
+                for earlier in bucket:
+                    candidates[id(earlier[1])] = earlier
+        for _, other, other_shingles in sorted(candidates.values(), key=itemgetter(0), reverse=True):
+            common = len(shingles & other_shingles)
+            # |A ∪ B| = |A| + |B| − |A ∩ B|: the same integer, without building the union
+            similarity = common / (len(shingles) + len(other_shingles) - common)
+            if similarity >= threshold:
+                return similarity, other
+        return None
+
+    def add(self, entry, keys) -> None:
+        buckets = self.buckets
+        for key in keys:
+            bucket = buckets.get(key)
+            if bucket is None:
+                bucket = buckets[key] = deque(maxlen=BUCKET_DEPTH)
+            bucket.append(entry)
+        self.timeline.append((entry, keys))
 
 
 def _sketch(tokens) -> tuple[array, array] | None:

@@ -172,3 +172,34 @@ def test_cc205_many_repeats_report_each_post_once_against_the_latest():
     report = lint("", *posts, code="CC205")
     assert found(report, "CC205") == [f"p{i}" for i in range(1, 10)]
     assert all(f"'p{i - 1}'" in f.message for i, f in zip(range(1, 10), report.findings))
+
+
+def _paris(text):
+    from chartercheck.timeutil import parse_cli_datetime
+    from zoneinfo import ZoneInfo
+    return parse_cli_datetime(text, ZoneInfo("Europe/Paris"))
+
+
+def test_cc205_a_post_before_from_is_compared_and_one_after_until_is_not_reported():
+    posts = [("a", "instagram", "2026-11-18 12:00", TIP),   # context: before --from
+             ("b", "instagram", "2026-11-24 12:00", TIP),   # linted: repeats a
+             ("c", "instagram", "2026-12-02 12:00", TIP)]   # after --until: repeats b, not reported
+    report = lint("", *posts, code="CC205", start=_paris("2026-11-23 00:00"), end=_paris("2026-11-29 23:59"))
+    assert found(report, "CC205") == ["b"]
+    assert "'a'" in report.findings[0].message
+
+
+def test_cc205_forgets_posts_once_out_of_the_window_over_a_long_calendar():
+    # A tip every 10 days for a year: each repeats the previous one within 14 days;
+    # every 15 days: none does. Both over many posts of other texts.
+    noise = [(f"n{i}", "instagram", f"2026-{1 + i // 28:02d}-{1 + i % 28:02d} 08:00",
+              f"Sortie numéro {i} : rendez-vous au parc {i % 7} avec {i} lampes et {i * 3} cyclistes motivés.")
+             for i in range(12 * 28)]
+    every_10 = [(f"t{i}", "instagram", f"2026-{1 + (i * 10) // 28:02d}-{1 + (i * 10) % 28:02d} 12:00", TIP)
+                for i in range(30)]
+    every_15 = [(f"u{i}", "linkedin", f"2026-{1 + (i * 15) // 28:02d}-{1 + (i * 15) % 28:02d} 12:00", TIP_EN)
+                for i in range(20)]
+    report = lint("", *noise, *every_10, *every_15, code="CC205")
+    reported = set(found(report, "CC205"))
+    assert {f"t{i}" for i in range(1, 30)} <= reported
+    assert not {p[0] for p in every_15} & reported
