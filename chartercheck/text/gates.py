@@ -14,6 +14,8 @@ whatever it rules out could not have matched, so results are unchanged.
   registers the word runs of its terms (:func:`register_starts`) and gets one
   bit; a text's mask, computed in one pass over its words, holds the bit of
   every trie one of whose terms has all its runs at word starts of the text.
+  :func:`start_runs` is that pass's result, the runs present, from which a
+  woken trie tells which of its terms may match.
 * what a gate needs in a text to be worth running is in :mod:`.literals`.
 """
 from __future__ import annotations
@@ -214,6 +216,7 @@ def register_starts(starts: frozenset[tuple[str, frozenset[str]]]) -> int:
         _ANCHORED.setdefault(anchor, set()).add((others, bit))
     # Why: a mask cached before this trie existed would lack its bit.
     word_runs.cache_clear()
+    start_runs.cache_clear()
     start_mask.cache_clear()
     return bit
 
@@ -230,10 +233,17 @@ def word_runs(word: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=256)
+def start_runs(text: str) -> frozenset[str]:
+    """The registered term runs found at word starts of folded ``text`` (one pass over its words):
+    a term may only match where every run of it is among them."""
+    return frozenset().union(*map(word_runs, _START_TOKEN_RE.findall(text)))
+
+
+@lru_cache(maxsize=256)
 def start_mask(text: str) -> int:
     """Bits of the tries that may match folded ``text``, all tries in one pass over its word starts:
     a trie's bit is set when one of its terms has every run at a word start of the text."""
-    present = frozenset().union(*map(word_runs, _START_TOKEN_RE.findall(text)))
+    present = start_runs(text)
     mask = 0
     for anchor in present:
         for others, bit in _ANCHORED.get(anchor, ()):

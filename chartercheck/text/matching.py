@@ -24,18 +24,25 @@ named group ``cap`` (e.g. the token of a promo code); its surface is reported.
 
 Speed: most lexicons find nothing in most texts, so before scanning,
 :meth:`PhraseMatcher.find` asks cheap *gates* (see :mod:`.gates`) which parts
-could match at all: the term trie only if a word of the text starts like the
-first word of some term, each pattern only if its gate (the pattern without
-its leading ``\b`` or lookbehind) matches.  It then runs the alternation of
-what remains, or nothing: the same hits, in a fraction of the time.
+could match at all: a term only if every word of it starts a word of the
+text, each pattern only if its gate (the pattern without its leading ``\b``
+or lookbehind) matches.  It then runs the alternation of what remains (the
+patterns, then the trie of the terms that remain), or nothing: the same hits,
+in a fraction of the time.
 
 The word-start test is done for all tries in one pass per text
 (:func:`.gates.start_mask`, one bit per trie, a term waking its trie only
-when every word of it starts a word of the text), and a gate is only run
-when the strings it needs (:func:`.literals.required_literals`, looked up
-once per text for all gates by :func:`.literals.literal_mask`) are in the
-text.  Each lexicon still scans on its own (a surface may count in two
-lexicons), but deciding that most have nothing to scan costs a bit test.
+when every word of it starts a word of the text); a woken trie then keeps
+the terms whose words are all there (:func:`.gates.start_runs`).  A gate is
+only run when the strings it needs (:func:`.literals.required_literals`,
+looked up once per text for all gates by :func:`.literals.literal_mask`) are
+in the text.  Each lexicon still scans on its own (a surface may count in
+two lexicons), but deciding that most have nothing to scan costs a bit test.
+
+Start-up: nothing is compiled before a text needs it.  A gate is compiled the
+first time its strings are in a text, and the trie of a few terms compiles
+in a fraction of the time of a whole lexicon's, so a short calendar only
+pays for what its texts wake.
 """
 from __future__ import annotations
 
@@ -46,7 +53,7 @@ import re
 
 import regex
 
-from .gates import gate_of, register_starts, start_mask
+from .gates import gate_of, register_starts, start_mask, start_runs
 from .literals import clause_masks, literal_mask, required_literals
 from .normalize import Folded, fold, folded
 
@@ -54,6 +61,13 @@ _LEFT = "(?<![\\w#@])"  # not glued to a word, a hashtag or a mention
 _RIGHT = "(?!\\w)"
 _PLURAL = "(?:e?s|x)?"
 _MAX_CANDIDATE_SETS = 4096
+# Tries of some terms compiled per matcher before later texts get the whole trie (why: a
+# small trie compiles in a fraction of the whole one's time, which pays for a short
+# calendar, but a long one may wake thousands of combinations of terms).
+_MAX_PARTIAL_TRIES = 16
+# Every term of a matcher, as a variant key (why: a tuple of hundreds of indexes would be
+# hashed again at every look-up).
+_EVERY_TERM = None
 _RUN_RE = re.compile(r"[^\W_]+")  # letters and digits (str.isalnum), as the trie spells them
 
 
@@ -67,9 +81,15 @@ class Match:
     captured: str | None = None
 
 
-def _term_tokens(term: str) -> tuple[str, ...]:
-    """Regex snippets for one folded term, boundaries included (trie alphabet)."""
-    t = " ".join(fold(term).split())
+def _spelling(term: str) -> str:
+    """What the trie spells for ``term``: folded, spaces collapsed ("" for a blank term).
+    Terms of one spelling make the same trie branch."""
+    return " ".join(fold(term).split())
+
+
+def _spelling_tokens(t: str) -> tuple[str, ...]:
+    """Regex snippets for a term's :func:`_spelling` ``t`` (one per character, plus boundaries
+    and plural endings); a distinct spelling gives distinct snippets."""
     if not t:
         return ()
     toks: list[str] = [_LEFT] if (t[0].isalnum() or t[0] == "_") else []
@@ -93,6 +113,29 @@ def _term_tokens(term: str) -> tuple[str, ...]:
     if t[-1].isalnum():
         toks.append(_RIGHT)
     return tuple(toks)
+
+
+def _spelling_runs(t: str) -> tuple[str, frozenset[str]] | None:
+    """The runs of letters/digits a term's spelling ``t`` needs at word starts of a text:
+    ``(longest, the others)``, or ``None`` when it has none.
+
+    The trie spells a term's letters and digits literally, and a run of them
+    that opens the term (after the left boundary) or follows a space or an
+    apostrophe starts a word of the text; a term opening with "#" or "@"
+    needs that sign and its first run together ("#ad" → "#ad").  So a term
+    can only match where the text has a word starting with each such run
+    ("lien en bio" → "lien", "en", "bio"; "% off" → "off").
+    """
+    runs = [m.group() for m in _RUN_RE.finditer(t) if m.start() == 0 or t[m.start() - 1] in " '"]
+    signed = _RUN_RE.match(t, 1) if t[0] in "#@" else None
+    if signed:
+        # A term opening with a sign has no left boundary: its sign and first
+        # run must appear as written, as a hashtag or a mention of the text does.
+        runs.append(t[0] + signed.group())
+    if not runs:
+        return None
+    best = max(runs, key=len)  # the first of the longest
+    return best, frozenset(runs) - {best}
 
 
 def _trie_regex(sequences: Iterable[tuple[str, ...]]) -> str:
@@ -136,89 +179,104 @@ def _compile(pattern: str, engine=None):
         return regex.compile(pattern, regex.V0)
 
 
+# A gate not compiled yet (``None`` is a gate that does not compile).
+_UNCOMPILED = object()
+
+
 class PhraseMatcher:
     """A lexicon compiled once; :meth:`find` returns hits in text order."""
 
-    __slots__ = ("_any", "size", "_patterns", "_trie", "_engine", "_gates", "_firsts", "_trie_bit", "_variants",
-                 "_candidates")
+    __slots__ = ("_any", "size", "_patterns", "_spellings", "_engine", "_gate_needs", "_gate_sources",
+                 "_gate_regexes", "_trie_bit", "_anchors", "_variants", "_candidates", "_partial_tries")
 
     def __init__(self, terms: Iterable[str] = (), patterns: Iterable[str] = ()):
-        terms = list(terms)  # read twice (trie, first runs): a generator would run dry
-        seqs = {s for s in (_term_tokens(t) for t in terms) if s}
+        # One trie branch per distinct spelling, in a fixed order: a text's live terms
+        # are then a tuple of indexes, the key of the alternation compiled for them.
+        self._spellings = tuple(sorted({_spelling(t) for t in terms} - {""}))
         # Patterns come first so that one capturing a token ("code HIVER40")
         # wins over a plain term that is its prefix ("code promo").
         raw = sorted(set(patterns))
         self._patterns = tuple("(?:" + p + ")" for p in raw)
-        self._trie = _trie_regex(seqs) if seqs else None
-        self.size = len(seqs) + len(self._patterns)  # terms + patterns
+        self.size = len(self._spellings) + len(self._patterns)  # terms + patterns
         self._any = self.size > 0
         # The trie is plain escapes and classes that ``re`` always accepts, so the
-        # patterns alone decide the engine; the big alternations are compiled on
-        # first use (why: compiling every lexicon up front was most of a one-week
-        # run's start-up, and a lexicon no text can wake is never compiled).
+        # patterns alone decide the engine.  Alternations are compiled on first use,
+        # and only with the terms a text may hold (why: compiling every lexicon's
+        # whole trie was most of a one-week run's start-up).
         needs_regex = self._patterns and isinstance(_compile("|".join(self._patterns)), regex.Pattern)
         self._engine = regex if needs_regex else re
-        self._gates = tuple(self._gate(p, self._engine) for p in raw)
-        self._firsts = self._first_runs(terms, self._engine) if self._trie else None
+        gates = [self._gate(p) for p in raw]
+        self._gate_needs = tuple(needs for needs, _ in gates)
+        self._gate_sources = tuple(source for _, source in gates)
+        self._gate_regexes = [_UNCOMPILED] * len(gates)  # compiled when a text first needs one
+        # Longest run → ((other runs, spelling index), …); None: every term is always tried.
+        self._anchors = self._anchor_table() if self._engine is re and self._spellings else None
         # 0: the trie is always tried (no word-start test possible, or no trie).
-        self._trie_bit = register_starts(self._firsts) if self._firsts is not None else 0
+        self._trie_bit = 0
+        if self._anchors is not None:
+            self._trie_bit = register_starts(
+                frozenset((anchor, others) for anchor, entries in self._anchors.items() for others, _ in entries)
+            )
         # Strings present in a text (a literal_mask) → indexes of the gates worth running.
         self._candidates: dict[int, tuple[int, ...]] = {}
-        # Alternations of what is still possible in a text: (pattern indexes, trie?) → compiled.
-        self._variants: dict[tuple[tuple[int, ...], bool], object] = {}
+        # Alternations of what is still possible in a text:
+        # (pattern indexes, spelling indexes or _EVERY_TERM) → compiled.
+        self._variants: dict[tuple[tuple[int, ...], tuple[int, ...] | None], object] = {}
+        self._partial_tries = 0  # variants compiled with some terms only (see _MAX_PARTIAL_TRIES)
 
-    @staticmethod
-    def _first_runs(terms: list[str], engine) -> frozenset[tuple[str, frozenset[str]]] | None:
-        """Per term, the runs that must start words of a text: ``(longest, the others)``;
-        ``None`` when a term has none.
-
-        The trie spells a term's letters and digits literally, and a run of
-        them that opens the term (after the left boundary) or follows a space
-        or an apostrophe starts a word of the text; a term opening with "#" or
-        "@" needs that sign and its first run together ("#ad" → "#ad").  So a term can only match
-        where the text has a word starting with each such run ("lien en bio"
-        → "lien", "en", "bio"; "% off" → "off").
-        """
-        if engine is not re:  # word starts are defined with re's \w: keep to that engine
-            return None
-        starts = set()
-        for term in terms:
-            t = " ".join(fold(term).split())
-            if not t:
-                continue
-            runs = [m.group() for m in _RUN_RE.finditer(t) if m.start() == 0 or t[m.start() - 1] in " '"]
-            signed = _RUN_RE.match(t, 1) if t[0] in "#@" else None
-            if signed:
-                # A term opening with a sign has no left boundary: its sign and first
-                # run must appear as written, as a hashtag or a mention of the text does.
-                runs.append(t[0] + signed.group())
-            if not runs:
+    def _anchor_table(self) -> dict[str, tuple[tuple[frozenset[str], int], ...]] | None:
+        """Per longest run, the terms it anchors: ``(their other runs, spelling index)``;
+        ``None`` when a term has no run (word starts are defined with re's ``\\w``: only
+        asked for a matcher compiled by ``re``)."""
+        table: dict[str, list[tuple[frozenset[str], int]]] = {}
+        for index, spelling in enumerate(self._spellings):
+            runs = _spelling_runs(spelling)
+            if runs is None:
                 return None
-            best = max(runs, key=len)  # the first of the longest
-            starts.add((best, frozenset(runs) - {best}))
-        return frozenset(starts)
+            anchor, others = runs
+            table.setdefault(anchor, []).append((others, index))
+        return {anchor: tuple(entries) for anchor, entries in table.items()}
 
     @staticmethod
-    def _gate(pattern: str, engine):
-        """``(clause masks, compiled gate)`` of ``pattern``: the gate is the pattern itself
-        when it scans well, ``None`` when it does not compile; the masks say which
-        strings it needs (see :func:`.literals.required_literals`)."""
+    def _gate(pattern: str):
+        """``(clause masks, gate source)`` of ``pattern``: the gate is the pattern itself
+        when it scans well; the masks say which strings it needs (see
+        :func:`.literals.required_literals`: they are read from atoms of the pattern
+        itself, so they hold whether or not the gate compiles)."""
         gate = gate_of(pattern) or pattern
-        try:
-            return clause_masks(required_literals(gate)), _compile(gate, engine)
-        except (re.error, regex.error):  # a gate is only an optimisation
-            return (), None
+        return clause_masks(required_literals(gate)), gate
+
+    def _gate_regex(self, index: int):
+        """Gate ``index`` compiled, by the matcher's engine (a gate must match exactly the
+        characters its pattern does); ``None`` when it does not compile."""
+        compiled = self._gate_regexes[index]
+        if compiled is _UNCOMPILED:
+            try:
+                compiled = _compile(self._gate_sources[index], self._engine)
+            except (re.error, regex.error):  # a gate is only an optimisation
+                compiled = None
+            self._gate_regexes[index] = compiled
+        return compiled
 
     def full_regex(self):
-        """The whole alternation, every pattern and the trie, ungated (``None`` when empty):
+        """The whole alternation, every pattern and every term, ungated (``None`` when empty):
         what :meth:`find` must agree with."""
-        return self._variant(tuple(range(len(self._patterns))), self._trie is not None)
+        return self._variant(tuple(range(len(self._patterns))), _EVERY_TERM if self._spellings else ())
 
-    def _variant(self, live: tuple[int, ...], trie: bool):
-        key = (live, trie)
+    def _variant(self, live: tuple[int, ...], terms: tuple[int, ...] | None):
+        """The alternation of patterns ``live`` and of the trie of spellings ``terms``
+        (``_EVERY_TERM``: all of them), compiled once.  The trie of some terms tries its
+        branches in the order the whole trie does, so where the other terms cannot match,
+        it finds what the whole trie finds."""
+        key = (live, terms)
         compiled = self._variants.get(key, False)
         if compiled is False:
-            parts = [self._patterns[i] for i in live] + ([self._trie] if trie else [])
+            parts = [self._patterns[i] for i in live]
+            if terms is _EVERY_TERM:
+                parts.append(_trie_regex(map(_spelling_tokens, self._spellings)))
+            elif terms:
+                self._partial_tries += 1
+                parts.append(_trie_regex(_spelling_tokens(self._spellings[i]) for i in terms))
             compiled = _compile("|".join(parts), self._engine) if parts else None
             self._variants[key] = compiled
         return compiled
@@ -229,30 +287,51 @@ class PhraseMatcher:
         if len(self._candidates) >= _MAX_CANDIDATE_SETS:  # a bound, for odd corpora
             self._candidates.clear()
         candidates = tuple(
-            i for i, (needs, _) in enumerate(self._gates) if all(need & present for need in needs)
+            i for i, needs in enumerate(self._gate_needs) if all(need & present for need in needs)
         )
         self._candidates[present] = candidates
         return candidates
 
+    def _live_patterns(self, text: str) -> tuple[int, ...]:
+        """Indexes of the patterns whose gate matches ``text``."""
+        present = literal_mask(text)
+        candidates = self._candidates.get(present)
+        if candidates is None:
+            candidates = self._candidates_for(present)
+        if not candidates:
+            return ()
+        live = []
+        for i in candidates:
+            gate = self._gate_regex(i)
+            if gate is None or gate.search(text):
+                live.append(i)
+        return tuple(live)
+
+    def _live_terms(self, text: str) -> tuple[int, ...] | None:
+        """Indexes of the spellings that may match ``text``: every one of their runs is at a
+        word start of it (``_EVERY_TERM`` when the matcher cannot tell or no longer asks)."""
+        anchors = self._anchors
+        if anchors is None:
+            return _EVERY_TERM
+        if not start_mask(text) & self._trie_bit:  # one bit test rules out the whole trie
+            return ()
+        if self._partial_tries >= _MAX_PARTIAL_TRIES:  # enough small tries: the whole one from now on
+            return _EVERY_TERM
+        present = start_runs(text)
+        live = []
+        for run in present:  # a text's runs are far fewer than a lexicon's anchors
+            for others, index in anchors.get(run, ()):
+                if others <= present:
+                    live.append(index)
+        return tuple(sorted(live)) if len(live) < len(self._spellings) else _EVERY_TERM
+
     def _regex_for(self, text: str):
-        """The alternation of the patterns whose gate matches ``text``, plus the trie if it may."""
-        bit = self._trie_bit
-        trie = self._trie is not None and (not bit or bool(start_mask(text) & bit))
-        if self._gates:
-            present = literal_mask(text)
-            candidates = self._candidates.get(present)
-            if candidates is None:
-                candidates = self._candidates_for(present)
-            if candidates:
-                gates = self._gates
-                live = tuple([i for i in candidates if gates[i][1] is None or gates[i][1].search(text)])
-            else:
-                live = ()
-        else:
-            live = ()
-        if not live and not trie:  # the usual case: this lexicon has nothing to look for here
+        """The alternation of the patterns whose gate matches ``text``, plus the terms that may."""
+        live = self._live_patterns(text) if self._gate_needs else ()
+        terms = self._live_terms(text) if self._spellings else ()
+        if not live and terms == ():  # the usual case: this lexicon has nothing to look for here
             return None
-        return self._variant(live, trie)
+        return self._variant(live, terms)
 
     def find(self, text: str | Folded) -> tuple[Match, ...]:
         """Non-overlapping hits (leftmost, longest-by-trie) with original surfaces."""
