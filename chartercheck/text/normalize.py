@@ -99,8 +99,10 @@ _FOLD_TABLE = _FoldTable()
 
 @lru_cache(maxsize=4096)
 def fold(text: str) -> str:
-    """Return the folded form of ``text`` (lower case, no accents, unified typography)."""
-    return folded(text).text
+    """Return the folded form of ``text`` (lower case, no accents, unified typography):
+    :func:`folded`'s text, without its position map (why: most callers fold words and
+    lexicon terms, and never map a position back)."""
+    return text.translate(_FOLD_TABLE)
 
 
 @dataclass(frozen=True)

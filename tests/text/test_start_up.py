@@ -1,8 +1,12 @@
 """What a matcher leaves until a text needs it: same hits as its whole alternation, less work up front."""
 import itertools
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from chartercheck.text import matching
 from chartercheck.text.matching import _EVERY_TERM, _MAX_PARTIAL_TRIES, PhraseMatcher
+from chartercheck.text.normalize import fold, folded
 
 from test_gates import _reference_find
 
@@ -73,3 +77,10 @@ def test_a_gate_is_compiled_when_a_text_first_holds_its_strings():
 def test_size_counts_distinct_spellings_and_patterns():
     assert PhraseMatcher(["Offre", "offre", "  offre ", "", "offré"], ["a", "a", "b"]).size == 3
     assert PhraseMatcher(["", " "]).size == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
+       | st.text(alphabet="aéÉœŒßﬁ’\u0301\u00a0 -ÇİI", max_size=30))
+def test_fold_is_the_text_of_folded_without_its_position_map(text):
+    assert fold(text) == folded(text).text
