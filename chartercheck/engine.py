@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -10,7 +11,7 @@ from typing import Iterable, Iterator, Optional, Sequence, Union
 from . import i18n
 from .charter import Charter, load_charter
 from .model import Finding, Location, Post, Report, Severity
-from .parallel import PARALLEL_POSTS_MIN, facts_ahead
+from .parallel import PARALLEL_BYTES_MIN, PARALLEL_POSTS_MIN, facts_ahead, in_order
 from .progress import no_progress
 from .readers import CalendarSource, InputProblem, ReadOptions, ReadResult, load_source, read_calendar
 from .rules.context import RuleContext
@@ -43,19 +44,32 @@ def read_all(calendars: Iterable[CalendarInput], charter: Charter, options: Lint
     read_options = _read_options(charter, options)
     items = list(calendars)
     merged = ReadResult()
-    if options.jobs > 1 and len(items) > 1:
-        # Files are independent until merged: read them on several cores. map()
-        # keeps the input order, so the output does not depend on scheduling.
-        from concurrent.futures import ProcessPoolExecutor
-        with ProcessPoolExecutor(max_workers=min(options.jobs, len(items))) as pool:
-            for result in pool.map(_read_one, items, [read_options] * len(items),
-                                   [options.input_format] * len(items)):
-                merged.extend(result)
-    else:
-        for item in items:
-            merged.extend(_read_one(item, read_options, options.input_format))
+    # Files are independent until merged: big ones are read on several cores.
+    # Results come in the input order, so the output does not depend on scheduling.
+    jobs = options.jobs if options.jobs > 1 and _worth_reading_in_parallel(items) else 1
+    calls = [(item, read_options, options.input_format) for item in items]
+    for result in in_order(_read_one, calls, jobs, ahead=len(calls)):
+        merged.extend(result)
     merged.problems.extend(_check_posts(merged.posts, charter))
     return merged
+
+
+def _worth_reading_in_parallel(items: list[CalendarInput]) -> bool:
+    """Whether reading ``items`` on worker processes can save time.
+
+    Only files on disk qualify: a worker process has no standard input, and
+    a source already in memory would be copied to it. And besides the biggest
+    file, the others must weigh :data:`.parallel.PARALLEL_BYTES_MIN` together.
+    """
+    sizes = []
+    for item in items:
+        if not isinstance(item, str) or item == "-":
+            return False
+        try:
+            sizes.append(os.path.getsize(item))
+        except OSError:  # reported by the read itself, with its usual message
+            return False
+    return len(sizes) > 1 and sum(sizes) - max(sizes) >= PARALLEL_BYTES_MIN
 
 
 def _read_one(item: CalendarInput, read_options: ReadOptions, input_format: Optional[str]) -> ReadResult:
