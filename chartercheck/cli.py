@@ -87,6 +87,26 @@ def _pick_format(fmt: str) -> str:
     return fmt
 
 
+class JobsType(click.ParamType):
+    """``--jobs``: a number of processes (1 or more), or ``auto`` for the CPUs this process may use."""
+
+    name = "N|auto"
+
+    def convert(self, value, param, ctx) -> int:
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+            return value
+        text = str(value).strip().lower()
+        if text == "auto":
+            from .parallel import usable_cpus
+            return usable_cpus()
+        if text.isascii() and text.isdigit() and int(text) >= 1:
+            return int(text)
+        self.fail(f"{value!r} is not a number of processes (1 or more) or 'auto'", param, ctx)
+
+
+JOBS = JobsType()
+
+
 @main.command()
 @click.argument("calendars", nargs=-1, required=True)
 @click.option("--charter", "charter_path", help="Charter YAML (default: discovered, else embedded).")
@@ -106,7 +126,11 @@ def _pick_format(fmt: str) -> str:
 @click.option("--date-format", type=click.Choice(["auto", "dmy", "mdy"]), help="CSV dates: day or month first.")
 @click.option("--max-posts", type=int, help="Most entries read per file (default 200000).")
 @click.option("--max-bytes", type=int, help="Largest calendar file read, in bytes (default 64 MiB).")
-@click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Use N processes: files are read, and the texts of calendars of 2,000 posts or more analysed, in parallel (same output).")
+@click.option("--jobs", "-j", type=JOBS, default="auto", show_default=True, metavar="N|auto",
+              envvar="CHARTERCHECK_JOBS", show_envvar=True,
+              help="Processes to use: a number, or 'auto' for every CPU this process may use. Big files "
+              "are read, and the texts of calendars of more than 2,000 posts analysed, in parallel; the "
+              "output is the same.")
 @click.option("--color/--no-color", default=None, help="Colour text output (default: on a terminal).")
 @handle_errors
 def lint(calendars, charter_path, fmt, output, fail_on, select, ignore, date_from, date_until, now,
@@ -125,7 +149,7 @@ def lint(calendars, charter_path, fmt, output, fail_on, select, ignore, date_fro
         end=_cli_time(date_until, tz, "--until", end_of_day=True),
         select=_split_codes(select), ignore=_split_codes(ignore),
         baseline=read_baseline(baseline) if baseline else frozenset(),
-        input_format=input_format, date_format=date_format, max_posts=max_posts, max_bytes=max_bytes, jobs=max(1, jobs),
+        input_format=input_format, date_format=date_format, max_posts=max_posts, max_bytes=max_bytes, jobs=jobs,
         extra={"progress": terminal_progress()})
     report = run(list(calendars), charter, options)
     if write_baseline:

@@ -1,7 +1,10 @@
-"""--jobs: the same findings when worker processes cannot start or die midway."""
+"""--jobs: 'auto' by default (the usable CPUs), CHARTERCHECK_JOBS, and the same findings when
+worker processes cannot start or die midway."""
 import concurrent.futures
 import multiprocessing
 import os
+import subprocess
+import sys
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 
@@ -18,6 +21,72 @@ WEEK = ["sample_calendars/week48-clean.yaml", "--charter", "charters/velo-lumier
 TWO_FILES = ["sample_calendars/previous-weeks-published.yaml", "sample_calendars/week48-faulty.yaml"]
 TONE_WEEK = ["sample_calendars/tone-week.yaml"]
 MAIN_PID = os.getpid()
+
+
+# -- what the command line asks for ------------------------------------------------------------
+
+@pytest.fixture
+def jobs_asked(monkeypatch):
+    """The ``jobs`` the command line puts in LintOptions (the run itself goes on as usual)."""
+    asked = []
+    real_run = engine.run
+
+    def recording_run(calendars, charter=None, options=None):
+        asked.append(options.jobs)
+        return real_run(calendars, charter, options)
+
+    monkeypatch.setattr(engine, "run", recording_run)
+    monkeypatch.delenv("CHARTERCHECK_JOBS", raising=False)
+    return asked
+
+
+def lint(*args, env=None):
+    return CliRunner().invoke(main, ["lint", *WEEK, *args], env=env, catch_exceptions=False)
+
+
+def test_default_is_every_usable_cpu(jobs_asked):
+    assert lint().exit_code == 0
+    expected = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    assert jobs_asked == [max(1, expected)] == [parallel.usable_cpus()]
+
+
+@pytest.mark.parametrize("args, env, expected", [
+    (["--jobs", "auto"], None, "cpus"),
+    (["-j", "AUTO"], None, "cpus"),
+    (["-j", "1"], None, 1),
+    (["--jobs", "3"], None, 3),
+    ([], {"CHARTERCHECK_JOBS": "3"}, 3),
+    ([], {"CHARTERCHECK_JOBS": "auto"}, "cpus"),
+    (["-j", "1"], {"CHARTERCHECK_JOBS": "3"}, 1),  # the option wins over the environment
+])
+def test_jobs_option_and_environment(jobs_asked, args, env, expected):
+    assert lint(*args, env=env).exit_code == 0
+    assert jobs_asked == [parallel.usable_cpus() if expected == "cpus" else expected]
+
+
+@pytest.mark.parametrize("args, env", [
+    (["-j", "0"], None), (["-j", "-2"], None), (["--jobs", "two"], None), (["-j", "1.5"], None),
+    ([], {"CHARTERCHECK_JOBS": "many"}),
+])
+def test_invalid_jobs_is_a_usage_error(jobs_asked, args, env):
+    result = lint(*args, env=env)
+    assert result.exit_code == 2
+    assert "is not a number of processes (1 or more) or 'auto'" in result.output
+    assert "Traceback" not in result.output and jobs_asked == []
+
+
+def test_a_small_lint_does_not_load_process_pools():
+    script = ("import sys\n"
+              "from chartercheck.cli import main\n"
+              "try:\n"
+              f"    main(['lint', *{WEEK!r}])\n"
+              "except SystemExit:\n"
+              "    pass\n"
+              "loaded = sorted(m for m in ('multiprocessing', 'concurrent.futures') if m in sys.modules)\n"
+              "print(loaded, file=sys.stderr)\n")
+    env = {key: value for key, value in os.environ.items() if key != "CHARTERCHECK_JOBS"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+    assert done.stderr.strip() == "[]"
 
 
 def test_usable_cpus_without_an_affinity_mask(monkeypatch):
