@@ -233,6 +233,7 @@ def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,
     steps, done = len(ctx.linted) + len(other_rules), 0
     blocks = [ctx.linted[first:first + POST_BLOCK] for first in range(0, len(ctx.linted), POST_BLOCK)]
     for block, analysed in zip(blocks, _block_facts(ctx, blocks, options.jobs, rules)):
+        ctx.start_block()
         ctx.prefill_facts(analysed)
         for spec, severity in post_rules:
             ctx.bind(spec, severity)

@@ -53,6 +53,7 @@ class RuleContext:
         self._severity = Severity.WARNING
         self._facts: dict[str, object] = {}
         self._memos: dict[str, dict] = {}
+        self._block_memos: dict[str, dict] = {}
         # fires() answers, packed per post id: (at, codes asked, codes that fire) as
         # bit masks. A tuple key per (code, post) cost ~100 bytes each, over
         # 600,000 of them on a 100,000-post calendar.
@@ -143,6 +144,18 @@ class RuleContext:
         if memo is None:  # why not setdefault: rules ask many times per post, a new {} each time adds up
             memo = self._memos[name] = {}
         return memo
+
+    def block_memo(self, name: str) -> dict:
+        """Like :meth:`memo`, for per-post values only post rules ask for: emptied
+        at each :meth:`start_block`, so a year of posts never holds them all."""
+        memo = self._block_memos.get(name)
+        if memo is None:
+            memo = self._block_memos[name] = {}
+        return memo
+
+    def start_block(self) -> None:
+        """Called by the engine before the post rules of each block of posts run."""
+        self._block_memos = {}
 
     def prefill_facts(self, pairs) -> None:
         """Store facts computed elsewhere (``--jobs``): (text, TextFacts) pairs, one block's worth."""
@@ -246,6 +259,7 @@ class RuleContext:
         kept = {"derived:" + name: self._memos["derived:" + name] for name in keep
                 if "derived:" + name in self._memos}
         self._memos = kept
+        self._block_memos = {}
         self._facts, self._fired, self._fired_elsewhere = {}, {}, {}
         self._shared = _Recent(SHARED_FINDING_PARTS)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+from collections import deque
 from datetime import timedelta
 from functools import lru_cache
 
@@ -22,6 +23,7 @@ from ..text.normalize import fold, stem, tokenize
 from .context import first_line
 from .positioning import may_match, tag_spelling, term_cores
 from .registry import Scope, rule
+from .streaming import PostStream, stream
 from .tone import DUPLICATE_MIN_WORDS, percent
 
 #: CC304/CC305: texts shorter than this (a reply, "Merci !") carry no positioning to judge.
@@ -56,10 +58,10 @@ def _pillar_index(spec: tuple) -> tuple[tuple, frozenset[str]]:
 def pillar_hits(ctx, post) -> dict[str, int]:
     """Pillar id → number of its keywords found in the post (pillars with a hit only).
 
-    Memoised per text for the run (CC304, CC305 and CC307 all ask): the
-    context lives for one run, so the charter behind the memo cannot change.
+    Memoised per text for the block of posts being checked (CC304, CC305 and
+    CC307 all ask about it then).
     """
-    memo = ctx.memo("pillar_hits")
+    memo = ctx.block_memo("pillar_hits")
     hits = memo.get(post.text)
     if hits is None:
         facts = ctx.facts(post)
@@ -242,7 +244,12 @@ def _brand_anchors(ctx, channels: tuple) -> tuple[tuple, frozenset, tuple | None
     return found
 
 
-@rule("CC307", "pillar-mix", Severity.INFO, Scope.CALENDAR, warm=pillar_hits)
+def tally_pillar(ctx, post) -> None:
+    """File the linted posts up to ``post`` under their pillar for CC307 (engine warm-up hook)."""
+    stream(ctx, "CC307", _PillarTally).feed_until(ctx, post)
+
+
+@rule("CC307", "pillar-mix", Severity.INFO, Scope.CALENDAR, warm=tally_pillar)
 def pillar_mix(ctx):
     """A pillar's share of the linted posts is outside its declared ``share``.
 
@@ -278,15 +285,10 @@ def pillar_mix(ctx):
     posts = ctx.linted
     if not any(p.get("share") for p in pillars) or len(posts) < MIX_MIN_POSTS:
         return
-    order = [p["id"] for p in pillars]
-    members: dict[str, list] = {pid: [] for pid in order}
-    for post in posts:
-        pid = post.pillar if post.pillar in members else None
-        if pid is None:
-            hits = pillar_hits(ctx, post)
-            pid = max(hits, key=lambda p: (hits[p], -order.index(p))) if hits else None
-        if pid is not None:
-            members[pid].append(post)
+    tally = stream(ctx, "CC307", _PillarTally)
+    tally.finish(ctx)
+    members = tally.members
+    ctx.memo("CC307").clear()
     total = len(posts)
     span = {"first": ctx.local(posts[0].at).date(), "last": ctx.local(posts[-1].at).date(), "total": total}
     for pillar in pillars:
@@ -303,25 +305,50 @@ def pillar_mix(ctx):
                               excess=len(mine) - math.floor(high * total + 1e-9), **common)
 
 
-def content_key(ctx, post) -> str | None:
-    """The post's words without punctuation tokens, joined by spaces (None under
-    DUPLICATE_MIN_WORDS words), derived once per text. Why one string: CC309 only
-    compares whole texts, and a string is smaller to keep for the run than a word list."""
-    return ctx.derived("content_key", post, _content_key)
+class _PillarTally(PostStream):
+    """The linted posts filed under their pillar: the one they declare, else the
+    one whose keywords they match most (the first declared on a tie)."""
+
+    source = "linted"
+
+    def __init__(self, ctx):
+        super().__init__(ctx)
+        self.order = [p["id"] for p in ctx.charter.get("positioning.pillars", [])]
+        self.members: dict[str, list] = {pid: [] for pid in self.order}
+        # Without a share to check, CC307 reports nothing: nothing to file either.
+        self.wanted = any(p.get("share") for p in ctx.charter.get("positioning.pillars", []))
+
+    def feed(self, ctx, post) -> None:
+        if not self.wanted:
+            return
+        members, order = self.members, self.order
+        pid = post.pillar if post.pillar in members else None
+        if pid is None:
+            hits = pillar_hits(ctx, post)
+            pid = max(hits, key=lambda p: (hits[p], -order.index(p))) if hits else None
+        if pid is not None:
+            members[pid].append(post)
 
 
-#: A letter or digit: ``re``'s ``[^\W_]`` is exactly str.isalnum (``regex``'s is not: "²").
-_HAS_ALNUM = re.compile(r"[^\W_]")
+def watch_copies(ctx, post) -> None:
+    """Feed the run's copy watch every post up to ``post`` (engine warm-up hook)."""
+    stream(ctx, "CC309", _CopyWatch).feed_until(ctx, post)
 
 
-def _content_key(facts) -> str | None:
+def content_key(facts) -> str | None:
+    """The text's words without punctuation tokens, joined by spaces (None under
+    DUPLICATE_MIN_WORDS words): what CC309 compares."""
     # Most tokens are plain words: str.isalnum answers for them without a
     # character loop; the others are searched for any letter or digit.
     words = [t for t in facts.tokens if t.isalnum() or _HAS_ALNUM.search(t)]
     return " ".join(words) if len(words) >= DUPLICATE_MIN_WORDS else None
 
 
-@rule("CC309", "identical-cross-post", Severity.INFO, Scope.CALENDAR, warm=content_key)
+#: A letter or digit: ``re``'s ``[^\W_]`` is exactly str.isalnum (``regex``'s is not: "²").
+_HAS_ALNUM = re.compile(r"[^\W_]")
+
+
+@rule("CC309", "identical-cross-post", Severity.INFO, Scope.CALENDAR, warm=watch_copies)
 def identical_cross_post(ctx):
     """The same text goes out on several channels (one post on several, or copies within 7 days).
 
@@ -346,25 +373,60 @@ def identical_cross_post(ctx):
           - {id: a, channel: instagram, at: "2026-11-24 12:00", text: "La sortie de nuit part samedi à 18h de la place Bellecour. #velo"}
           - {id: b, channel: facebook, at: "2026-11-25 09:00", text: "Samedi soir, on roule ensemble : départ 18h place Bellecour, lampes allumées."}
     """
-    latest: dict[str, dict[str, object]] = {}  # normalised text → channel → its latest post
-    for post in ctx.posts:
-        key = content_key(ctx, post)
+    watch = stream(ctx, "CC309", _CopyWatch)
+    watch.finish(ctx)
+    for post, channels, other, other_channel in watch.found:
+        if channels:
+            yield ctx.finding(post, "multi", hint="hint", field="channel", key="multi", channels=", ".join(channels))
+        if other is not None:
+            yield ctx.finding(post, field="text", key=other.id, other=other.id, other_channel=other_channel,
+                              other_at=ctx.local(other.at))
+    ctx.memo("CC309").clear()
+
+
+class _CopyWatch(PostStream):
+    """Each post against the latest post of the same words on every other channel.
+
+    Only copies of the last ``CROSSPOST_WINDOW`` can make a cross-post, so a
+    post is forgotten once that much older than the newest one fed.
+    ``found`` lists, for the linted posts, (post, its channels when more than
+    one, latest copy on another channel or None, that copy's channel).
+    """
+
+    def __init__(self, ctx):
+        super().__init__(ctx)
+        self.latest: dict[str, dict[str, object]] = {}  # words → channel → its latest post
+        self.timeline: deque = deque()  # (post, words, channel) in time order, for expiry
+        self.found: list[tuple] = []
+
+    def feed(self, ctx, post) -> None:
+        key = content_key(ctx.facts(post))
         if key is None:
-            continue
-        seen = latest.setdefault(key, {})
+            return
+        oldest = post.at - CROSSPOST_WINDOW
+        self._expire(oldest)
+        seen = self.latest.setdefault(key, {})
         channels = list(dict.fromkeys(post.channels))
         if ctx.in_range(post.at):
-            if len(channels) > 1:
-                yield ctx.finding(post, "multi", hint="hint", field="channel", key="multi",
-                                  channels=", ".join(channels))
-            earlier = [(other, ch) for ch, other in seen.items()
-                       if ch not in channels and other.at > post.at - CROSSPOST_WINDOW]
-            if earlier:
-                other, other_channel = max(earlier, key=lambda e: (e[0].at, e[1]))
-                yield ctx.finding(post, field="text", key=other.id, other=other.id, other_channel=other_channel,
-                                  other_at=ctx.local(other.at))
+            earlier = [(other, ch) for ch, other in seen.items() if ch not in channels and other.at > oldest]
+            other, other_channel = max(earlier, key=lambda e: (e[0].at, e[1])) if earlier else (None, None)
+            if len(channels) > 1 or other is not None:
+                self.found.append((post, channels if len(channels) > 1 else None, other, other_channel))
         for channel in channels:
             seen[channel] = post
+            self.timeline.append((post, key, channel))
+
+    def _expire(self, oldest) -> None:
+        """Forget the posts published at ``oldest`` or before (none can be an
+        earlier copy of this post or of any later one)."""
+        timeline, latest = self.timeline, self.latest
+        while timeline and timeline[0][0].at <= oldest:
+            post, key, channel = timeline.popleft()
+            seen = latest[key]
+            if seen.get(channel) is post:
+                del seen[channel]
+                if not seen:
+                    del latest[key]
 
 
 @rule("CC310", "unknown-pillar-or-objective", Severity.WARNING, Scope.POST)

@@ -15,6 +15,7 @@ from operator import itemgetter
 
 from ..model import Severity
 from .registry import Scope, rule
+from .streaming import PostStream, stream
 from .tone import DUPLICATE_MIN_WORDS, percent
 
 #: MinHash signature = BANDS × ROWS values; LSH buckets are bands. With 10
@@ -32,15 +33,7 @@ _MASK64 = (1 << 64) - 1
 def watch_post(ctx, post):
     """Feed the run's duplicate watch every post up to ``post`` (engine warm-up
     hook: called for each linted post, in time order, while its facts are cached)."""
-    _watch(ctx).feed_until(ctx, post)
-
-
-def _watch(ctx) -> "_DuplicateWatch":
-    state = ctx.memo("CC205")
-    watch = state.get("watch")
-    if watch is None:
-        watch = state["watch"] = _DuplicateWatch(ctx)
-    return watch
+    stream(ctx, "CC205", _DuplicateWatch).feed_until(ctx, post)
 
 
 @rule("CC205", "near-duplicate", Severity.WARNING, Scope.CALENDAR, warm=watch_post)
@@ -76,8 +69,8 @@ def near_duplicate(ctx):
           - {id: b, channel: facebook, at: "2026-11-24 12:00",
              text: "Pense à vérifier ton éclairage avant de partir : un phare bien réglé, c'est plus de sécurité."}
     """
-    watch = _watch(ctx)
-    watch.feed_until(ctx, None)
+    watch = stream(ctx, "CC205", _DuplicateWatch)
+    watch.finish(ctx)
     threshold = ctx.charter.get("tone.duplicates.similarity", 0.8)
     window = ctx.charter.get("tone.duplicates.window")
     reported = set()
@@ -93,8 +86,8 @@ def near_duplicate(ctx):
     ctx.memo("CC205").clear()
 
 
-class _DuplicateWatch:
-    """Every post of the run, fed once in time order, against the recent posts of its channels.
+class _DuplicateWatch(PostStream):
+    """Each post against the recent posts of its channels.
 
     Only the posts of the last ``tone.duplicates.window`` stay in the buckets
     (those older are dropped as time moves on), so memory follows the window,
@@ -104,26 +97,13 @@ class _DuplicateWatch:
     """
 
     def __init__(self, ctx):
+        super().__init__(ctx)
         self.window = ctx.charter.get("tone.duplicates.window")
         self.threshold = ctx.charter.get("tone.duplicates.similarity", 0.8)
-        self.cursor = 0  # next index of ctx.posts to feed
         self.channels: dict[str, _ChannelBuckets] = {}
         self.matches: dict[str, list] = defaultdict(list)
 
-    def feed_until(self, ctx, last) -> None:
-        """Feed ``ctx.posts`` up to ``last`` included (None: up to the end of the
-        linted range; later posts cannot be reported, nor make an earlier one be)."""
-        posts, end = ctx.posts, ctx.end
-        while self.cursor < len(posts):
-            post = posts[self.cursor]
-            if last is None and end is not None and post.at > end:
-                break
-            self.cursor += 1
-            self._feed(ctx, post)
-            if post is last:
-                break
-
-    def _feed(self, ctx, post) -> None:
+    def feed(self, ctx, post) -> None:
         facts = ctx.facts(post)
         sketch = _sketch(facts.tokens)
         if sketch is None:

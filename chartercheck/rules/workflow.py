@@ -69,8 +69,9 @@ class Workflow:
 
 
 def workflow(ctx, post: Post) -> Workflow:
-    """The approval analysis of ``post``, computed once per run."""
-    cache = ctx.memo("approval")
+    """The approval analysis of ``post``, computed once per block of posts
+    (CC401-CC407 all ask while the block is checked)."""
+    cache = ctx.block_memo("approval")
     found = cache.get(id(post))
     if found is None:
         found = cache[id(post)] = _analyse(ctx, post)
@@ -180,11 +181,11 @@ def _holds(ctx, post: Post, condition: str) -> bool:
 
 def compliance_codes(ctx, post: Post) -> list[str]:
     """Enabled CC6xx rules (pack listed in ``compliance:``, or no pack) that fire on ``post``."""
-    cache = ctx.memo("approval")
-    codes = cache.get("compliance")
+    cache = ctx.memo("approval.compliance")
+    codes = cache.get("codes")
     if codes is None:
         packs = set(ctx.charter.get("compliance", []))
-        codes = cache["compliance"] = [spec.code for spec in all_rules()
+        codes = cache["codes"] = [spec.code for spec in all_rules()
                                        if spec.code.startswith("CC6") and spec.scope is Scope.POST
                                        and (spec.pack is None or spec.pack in packs)]
     facts = None
