@@ -140,6 +140,19 @@ def test_cc309_silent_on_same_channel_far_apart_and_short_texts():
     assert found(lint("", *posts, code="CC309"), "CC309") == ["c"]  # c repeats b (facebook, 1 day before)
 
 
+def test_cc309_compares_with_a_post_before_from_and_forgets_copies_older_than_7_days():
+    from zoneinfo import ZoneInfo
+
+    from chartercheck.timeutil import parse_cli_datetime
+    paris = ZoneInfo("Europe/Paris")
+    posts = [("a", "instagram", "2026-11-20 12:00", TEXT),   # context: before --from
+             ("b", "facebook", "2026-11-24 12:00", TEXT),    # linted: copies a, 4 days later
+             ("c", "linkedin", "2026-12-05 12:00", TEXT),    # 11 days after b: a re-run, not a cross-post
+             ("d", "x", "2026-12-06 12:00", TEXT)]           # copies c, 1 day later
+    report = lint("", *posts, code="CC309", start=parse_cli_datetime("2026-11-23 00:00", paris))
+    assert [(f.location.post_id, f.key) for f in report.findings] == [("b", "a"), ("d", "c")]
+
+
 # -- CC310 unknown pillar or objective -------------------------------------------------------
 
 def test_cc310_typo_gets_a_suggestion_and_unknown_gets_the_list():
