@@ -126,8 +126,19 @@ def _lang(lang: str) -> str:
 
 
 class _Params(dict):
-    def __missing__(self, key):  # a typo in a catalogue shows up, never crashes
-        return "{" + key + "}"
+    """Parameters formatted as the template asks for them: a finding passes
+    the same parameters to its message and its hint, and each uses a few."""
+
+    __slots__ = ("raw", "lang")
+
+    def __init__(self, raw: dict, lang: str):
+        super().__init__()
+        self.raw, self.lang = raw, lang
+
+    def __missing__(self, key):
+        if key in self.raw:
+            return format_value(self.raw[key], self.lang)
+        return "{" + key + "}"  # a typo in a catalogue shows up, never crashes
 
 
 def render(msgid: str, lang: str, **params) -> str:
@@ -140,8 +151,7 @@ def render(msgid: str, lang: str, **params) -> str:
     if not texts:
         return msgid
     template = texts.get(_lang(lang)) or texts.get("en") or msgid
-    values = _Params({k: format_value(v, lang) for k, v in params.items()})
-    return template.format_map(values)
+    return template.format_map(_Params(params, lang))
 
 
 def plural(msgid: str, count: int, lang: str) -> str:
