@@ -117,7 +117,7 @@ def _check_posts(posts: list[Post], charter: Charter) -> list[InputProblem]:
 
 
 #: Posts checked together by every post rule before moving on (see run()).
-POST_BLOCK = 2_000
+POST_BLOCK = 1_000
 #: Families whose rules read text facts: worth analysing texts ahead on worker processes.
 _TEXT_FAMILIES = ("CC2", "CC3", "CC4", "CC5", "CC6")
 
@@ -162,8 +162,10 @@ def _render_input(problem: InputProblem, spec: RuleSpec, severity: Severity, ctx
     return Finding(problem.code, spec.name, severity, text, location, hint, problem.key or problem.message)
 
 
-def _suppressed(finding: Finding, posts_by_id: dict, baseline: frozenset) -> bool:
-    post = posts_by_id.get(finding.location.post_id)
+def _suppressed(finding: Finding, ignoring: dict, baseline: frozenset) -> bool:
+    """Whether the finding's post ignores its rule (``ignoring``: id → post, for
+    posts with an ``ignore:`` list), or the baseline holds it."""
+    post = ignoring.get(finding.location.post_id)
     if post is not None and post.ignore:
         spec = find_rule(finding.code)
         if spec and any(matches(sel, spec) for sel in post.ignore):
@@ -218,11 +220,15 @@ def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,
     findings: list[Finding] = []
     rules = _effective_rules(charter, options)
     severities = {spec.code: (spec, sev) for spec, sev in rules}
-    posts_by_id = {p.id: p for p in read.posts}
+    posts_by_id = {p.id: p for p in read.posts}  # the last post of an id wins
     for problem in read.problems:
         if problem.code in severities:
             spec, severity = severities[problem.code]
             findings.append(_render_input(problem, spec, severity, ctx, posts_by_id.get(problem.post_id)))
+    # Only posts with an ``ignore:`` list can suppress a finding: keep those, not an
+    # index of every post for the whole run.
+    ignoring = {post_id: post for post_id, post in posts_by_id.items() if post.ignore}
+    del posts_by_id
     progress = options.extra.get("progress") or no_progress
     # Post rules run over blocks of posts: within a block rule by rule (each
     # rule's code and data stay hot), and block after block so each text's
@@ -260,7 +266,7 @@ def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,
     for finding in findings:
         if not ctx.in_range(finding.location.at):
             continue
-        if _suppressed(finding, posts_by_id, options.baseline):
+        if _suppressed(finding, ignoring, options.baseline):
             suppressed += 1
             continue
         by_day[_day_of(finding)].append(finding)

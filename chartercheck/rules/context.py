@@ -20,12 +20,12 @@ from .registry import RuleSpec, Scope
 
 _MISSING = object()
 #: Distinct texts whose facts stay in memory (3-4 KB each). Post rules run
-#: over blocks of 2,000 posts (engine.POST_BLOCK); dropping the oldest quarter
+#: over blocks of 1,000 posts (engine.POST_BLOCK); dropping the oldest quarter
 #: when full never drops the running block's facts while the cache holds more
 #: than 4/3 of a block, so no text is analysed twice.
-FACTS_CACHE_SIZE = 2_700
+FACTS_CACHE_SIZE = 1_350
 #: Posts whose fires() answers are kept: a few blocks of engine.POST_BLOCK.
-FIRES_CACHE_SIZE = 6_000
+FIRES_CACHE_SIZE = 3_000
 #: Recent finding texts, local times and locations shared between findings.
 SHARED_FINDING_PARTS = 32_768
 

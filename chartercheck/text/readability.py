@@ -40,6 +40,8 @@ SUPPORTED = tuple(sorted(FLESCH_CONSTANTS))
 #: Fewer words than this and Flesch is meaningless (one sentence dominates it).
 MIN_WORDS = 12
 _PYPHEN_LANG = {"en": "en_US"}
+#: Words pyphen may remember itself before its own cache is emptied (see syllables()).
+_PYPHEN_KEPT_WORDS = 4096
 _NON_CONTRACTION_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
 _PUNCTUATION = re.compile(r"[^\w\s']")
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
@@ -60,7 +62,15 @@ def syllables(word: str, lang: str) -> int:
     most of the cost of a Flesch score)."""
     if word.isascii() and word.isdigit():
         return 1  # hyphenation patterns hold letters only: a number has no break point
-    return len(_hyphenator(lang).positions(word)) + 1
+    hyphenator = _hyphenator(lang)
+    count = len(hyphenator.positions(word)) + 1
+    # pyphen also keeps every word it has seen, with a list of break points (a
+    # few hundred bytes each), for the life of the process: on a year of posts
+    # that outgrows this cache. Empty it now and then; our cache keeps the counts.
+    kept = getattr(getattr(hyphenator, "hd", None), "cache", None)
+    if isinstance(kept, dict) and len(kept) > _PYPHEN_KEPT_WORDS:
+        kept.clear()
+    return count
 
 
 def list_words(text: str, lowercase: bool = False) -> list[str]:
