@@ -10,7 +10,8 @@ and pass its executable; its time on the same texts, one per paragraph, is
 compared with a whole ``chartercheck lint`` process on the CSV calendar.
 
 Each figure comes from a fresh process (benchmarks/_measure.py); times
-exclude imports, loading the charter and reading the file's bytes:
+exclude imports and loading the charter (the file is read from the page
+cache, as the command line reads it):
 
 * ``parse s``: reading and normalising the calendar with the reader the lint uses;
 * ``lint s``: the whole lint (reading, every rule of benchmarks/charter.yaml,
