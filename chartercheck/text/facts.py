@@ -297,7 +297,7 @@ def _alcohol_facts(f) -> tuple:
             tuple((t, s) for _, t, s in evin))
 
 
-@lru_cache(maxsize=2048)  # callers keep their own cache (the rule context's)
+@lru_cache(maxsize=256)  # callers keep their own cache (the rule context's)
 def _analyze(text: str, extra_cues: tuple[str, ...], extra_claims: tuple[str, ...]) -> TextFacts:
     f = folded(text)
     cleaned = clean(text)

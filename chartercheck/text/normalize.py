@@ -220,7 +220,7 @@ def split_elision(token: str) -> tuple[str, ...]:
     return (token,)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)
 def tokenize(text: str) -> tuple[str, ...]:
     """Folded word tokens of ``text``, French elisions split, hyphens splitting words."""
     f = fold(text)
