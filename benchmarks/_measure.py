@@ -40,7 +40,8 @@ def main() -> None:
         result = read_all([source], charter, LintOptions(now=now))
         posts, findings = len(result.posts), 0
     else:
-        report = run([source], charter, LintOptions(now=now, jobs=jobs))
+        # keep_commercial_scores=False: as the command line runs for every format but HTML.
+        report = run([source], charter, LintOptions(now=now, jobs=jobs, keep_commercial_scores=False))
         posts, findings = report.posts, len(report.findings)
     seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

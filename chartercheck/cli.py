@@ -150,7 +150,7 @@ def lint(calendars, charter_path, fmt, output, fail_on, select, ignore, date_fro
         select=_split_codes(select), ignore=_split_codes(ignore),
         baseline=read_baseline(baseline) if baseline else frozenset(),
         input_format=input_format, date_format=date_format, max_posts=max_posts, max_bytes=max_bytes, jobs=jobs,
-        extra={"progress": terminal_progress()})
+        keep_commercial_scores=_pick_format(fmt) == "html", extra={"progress": terminal_progress()})
     report = run(list(calendars), charter, options)
     if write_baseline:
         count = save_baseline(report, write_baseline)

@@ -36,6 +36,9 @@ class LintOptions:
     max_posts: Optional[int] = None
     max_bytes: Optional[int] = None
     jobs: int = 1
+    #: keep each text's commercial score in the report (the HTML charts read them;
+    #: without, they are computed again): False saves memory on big calendars
+    keep_commercial_scores: bool = True
     extra: dict = field(default_factory=dict)
 
 
@@ -259,8 +262,9 @@ def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,
     progress(steps, steps, "")
     # What only the rules needed goes before findings are ranked, so the
     # ranking's temporary keys reuse that memory instead of adding to it.
-    scores = ctx.derived_values("commercial_score")
-    ctx.release(keep=("commercial_score",))
+    keep = ("commercial_score",) if options.keep_commercial_scores else ()
+    scores = ctx.derived_values("commercial_score") if keep else {}
+    ctx.release(keep=keep)
     by_day: dict[float, list[Finding]] = defaultdict(list)
     suppressed = 0
     for finding in findings:
