@@ -243,7 +243,8 @@ class RuleContext:
         else:
             location = Location(path or self.default_path, line, None, channel,
                                 self._local_time(at) if at else None, field)
-        return Finding(spec.code, spec.name, self._severity, text, shared.get(location), hint_text, key)
+        return Finding(spec.code, spec.name, self._severity, text, shared.get(location), hint_text,
+                       shared.get(key) if key else key)
 
     def _local_time(self, moment: datetime) -> datetime:
         """:meth:`local`, shared when the same instant was asked recently

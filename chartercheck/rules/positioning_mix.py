@@ -39,6 +39,8 @@ _CAMEL = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
 #: (Snowball strips endings, so a word and its stem share their beginning):
 #: stemming every word of every post would cost more than every other check.
 STEM_PREFIX = 2
+#: Words whose keyword stems are remembered per language set (see _Pillars.learn).
+KNOWN_WORDS_MAX = 16_384
 
 
 @lru_cache(maxsize=1024)
@@ -127,7 +129,12 @@ class _Pillars:
         found = _NONE
         if word[:STEM_PREFIX] in self.prefixes:
             found = frozenset({stem(word, lang) for lang in langs} & self.stems) or _NONE
-        self.known_words(langs)[word] = found
+        known = self.known_words(langs)
+        if len(known) >= KNOWN_WORDS_MAX:
+            # A year of posts keeps bringing new words (names, numbers, hashtags):
+            # start again rather than keep them all; the common ones return at once.
+            known.clear()
+        known[word] = found
         return found
 
     def count(self, present: frozenset[str]) -> dict[str, int]:
