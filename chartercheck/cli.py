@@ -10,7 +10,7 @@ import functools
 import os
 import sys
 from datetime import datetime
-from typing import Optional
+from typing import Iterable, Iterator, Optional
 
 import click
 
@@ -73,12 +73,43 @@ def _split_codes(values: tuple) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-def _emit(text: str, output: Optional[str]) -> None:
+#: Characters of a report gathered before each write: few writes, little held.
+_WRITE_BATCH = 1 << 16
+
+
+def _batches(chunks: Iterable[str], size: int = _WRITE_BATCH) -> Iterator[str]:
+    """The report's pieces joined into strings of at least ``size`` characters (the last one shorter)."""
+    pending: list[str] = []
+    held = 0
+    for chunk in chunks:
+        pending.append(chunk)
+        held += len(chunk)
+        if held >= size:
+            yield "".join(pending)
+            pending, held = [], 0
+    if pending:
+        yield "".join(pending)
+
+
+def _emit(chunks: Iterable[str], output: Optional[str]) -> None:
+    """Write the report's pieces as they are produced, to ``output`` or standard output.
+
+    ``output`` is opened once the first batch is ready, so a formatter that
+    fails before that leaves the file as it was; one that fails later leaves
+    the part already written (and the run exits with code 2).
+    """
+    batches = _batches(chunks)
+    first = next(batches, "")
     if output:
         with open(output, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            handle.write(first)
+            for batch in batches:
+                handle.write(batch)
     else:
-        click.echo(text, nl=False)
+        # click.echo, as ever: it drops colour codes when standard output is not a terminal.
+        click.echo(first, nl=False)
+        for batch in batches:
+            click.echo(batch, nl=False)
 
 
 def _pick_format(fmt: str) -> str:
@@ -138,7 +169,7 @@ def lint(calendars, charter_path, fmt, output, fail_on, select, ignore, date_fro
     """Lint CALENDAR files (YAML, CSV, iCalendar; - for stdin) against the charter."""
     from .baseline import read_baseline, write_baseline as save_baseline
     from .engine import LintOptions, run
-    from .formatters import get_formatter
+    from .formatters import get_chunks
     from .model import Severity
     from .progress import terminal_progress
 
@@ -158,7 +189,7 @@ def lint(calendars, charter_path, fmt, output, fail_on, select, ignore, date_fro
         return
     fmt = _pick_format(fmt)
     use_color = (color if color is not None else (output is None and sys.stdout.isatty())) and fmt == "text"
-    _emit(get_formatter(fmt)(report, color=use_color, posts=report.read_posts, charter=charter), output)
+    _emit(get_chunks(fmt)(report, color=use_color, posts=report.read_posts, charter=charter), output)
     worst = report.worst()
     if fail_on != "never" and worst is not None and worst >= Severity.parse(fail_on):
         sys.exit(1)
@@ -205,11 +236,11 @@ def charter():
 def charter_check(path, fmt, lang, fail_on):
     """Lint the charter itself (strategy, priorities, channels, team, approval)."""
     from .engine import LintOptions, run
-    from .formatters import get_formatter
+    from .formatters import get_chunks
     from .model import Severity
     loaded = _resolve_charter(path)
     report = run([], loaded, LintOptions(lang=lang, select=["CC8"]))
-    _emit(get_formatter(fmt)(report, color=sys.stdout.isatty() and fmt == "text"), None)
+    _emit(get_chunks(fmt)(report, color=sys.stdout.isatty() and fmt == "text"), None)
     worst = report.worst()
     if fail_on != "never" and worst is not None and worst >= Severity.parse(fail_on):
         sys.exit(1)

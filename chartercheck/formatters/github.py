@@ -8,6 +8,8 @@ are too, since they separate the properties themselves.
 """
 from __future__ import annotations
 
+from typing import Iterator
+
 from ..model import Finding, Report, Severity
 from .text import summary_line
 
@@ -47,8 +49,13 @@ def annotation(finding: Finding) -> str:
     return f"::{head}::{escape_data(message)}"
 
 
-def render(report: Report, **_options) -> str:
-    lines = [annotation(f) for f in report.findings]
+def chunks(report: Report, **_options) -> Iterator[str]:
+    """One line per finding, then the summary."""
+    for finding in report.findings:
+        yield annotation(finding) + "\n"
     # A plain line is only a log line for GitHub: the summary stays readable in the job log.
-    lines.append(summary_line(report))
-    return "\n".join(lines) + "\n"
+    yield summary_line(report) + "\n"
+
+
+def render(report: Report, **options) -> str:
+    return "".join(chunks(report, **options))

@@ -9,6 +9,10 @@ Everything is inline (no CDN, no network); it reads at 1366×768 and prints.
 charter the page shows every post and the two charts; with a bare report it
 rebuilds the grid from the findings and says the charts are unavailable.
 The filter state can be preset with ``?severity=error,warning``.
+
+Unlike the other formats the page is built whole, not written piece by
+piece: the grid and charts need every post and finding first, and the page
+stays bounded anyway (weeks drawn and findings listed in full are capped).
 """
 from __future__ import annotations
 

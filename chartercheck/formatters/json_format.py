@@ -5,16 +5,17 @@ fields may be added within a schema version.
 """
 from __future__ import annotations
 
-import json
+from typing import Iterator
 
 from .. import __version__
 from ..model import Report
+from .json_stream import Streamed, iter_json
 
 SCHEMA_VERSION = 1
 
 
-def report_to_dict(report: Report) -> dict:
-    """The report as plain JSON-ready data."""
+def _envelope(report: Report, findings) -> dict:
+    """The report's data around ``findings`` (a list, or a :class:`Streamed` array)."""
     counts = report.counts()
     return {
         "tool": "chartercheck",
@@ -29,9 +30,21 @@ def report_to_dict(report: Report) -> dict:
             "until": report.date_until.isoformat() if report.date_until else None,
             "suppressed": report.suppressed,
         },
-        "findings": [f.to_dict() for f in report.findings],
+        "findings": findings,
     }
 
 
-def render(report: Report, **_options) -> str:
-    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+def report_to_dict(report: Report) -> dict:
+    """The report as plain JSON-ready data."""
+    return _envelope(report, [f.to_dict() for f in report.findings])
+
+
+def chunks(report: Report, **_options) -> Iterator[str]:
+    """The report's JSON in pieces: findings become dicts and text a batch at a time."""
+    findings = Streamed(f.to_dict() for f in report.findings)
+    yield from iter_json(_envelope(report, findings))
+    yield "\n"
+
+
+def render(report: Report, **options) -> str:
+    return "".join(chunks(report, **options))

@@ -7,6 +7,8 @@ characters) with a line saying how many findings were left out.
 """
 from __future__ import annotations
 
+from typing import Iterator
+
 from ..model import Finding, Report, Severity
 from .text import summary_line
 
@@ -47,33 +49,53 @@ def _row(finding: Finding, words: dict) -> str:
     return f"| {rule} | {post} | {where} | {message} |"
 
 
-def _table(findings: list[Finding], words: dict) -> list[str]:
-    head = [f"| {words['rule']} | {words['post']} | {words['where']} | {words['message']} |",
-            "|---|---|---|---|"]
-    return head + [_row(f, words) for f in findings]
+def _table(findings: list[Finding], words: dict) -> Iterator[str]:
+    """The table's lines: head, rule, one row per finding."""
+    yield f"| {words['rule']} | {words['post']} | {words['where']} | {words['message']} |"
+    yield "|---|---|---|---|"
+    for finding in findings:
+        yield _row(finding, words)
 
 
-def render(report: Report, **_options) -> str:
+def _lines(report: Report) -> Iterator[str]:
+    """The comment's lines: title, summary, charter, then the tables or the all-clear; the last is blank."""
     words = LABELS.get(report.lang, LABELS["en"])
     counts = report.counts()
     if report.findings:
         icon = "❌" if counts["error"] else ("⚠️" if counts["warning"] else "ℹ️")
-        title = f"## {icon} {words['title']}: {len(report.findings)} {words['failing']}"
+        yield f"## {icon} {words['title']}: {len(report.findings)} {words['failing']}"
     else:
-        title = f"## ✅ {words['title']}"
-    out = [title, "", summary_line(report), "", f"{words['charter']} `{report.charter}`", ""]
+        yield f"## ✅ {words['title']}"
+    yield from ("", summary_line(report), "", f"{words['charter']} `{report.charter}`", "")
     if not report.findings:
-        out += [words["clean"], ""]
-        return "\n".join(out)
-    shown = list(report.findings[:MAX_ROWS])
+        yield from (words["clean"], "")
+        return
+    shown = report.findings[:MAX_ROWS]
     serious = [f for f in shown if f.severity > Severity.INFO]
     infos = [f for f in shown if f.severity is Severity.INFO]
     if serious:
-        out += _table(serious, words) + [""]
+        yield from _table(serious, words)
+        yield ""
     if infos:
-        out += ["<details>", f"<summary>{words['info'].format(count=counts['info'])}</summary>", ""]
-        out += _table(infos, words) + ["", "</details>", ""]
+        yield from ("<details>", f"<summary>{words['info'].format(count=counts['info'])}</summary>", "")
+        yield from _table(infos, words)
+        yield from ("", "</details>", "")
     hidden = len(report.findings) - len(shown)
     if hidden:
-        out += [words["more"].format(count=hidden), ""]
-    return "\n".join(out)
+        yield words["more"].format(count=hidden)
+        yield ""
+
+
+def chunks(report: Report, **_options) -> Iterator[str]:
+    """The comment line by line (it is short: at most ``MAX_ROWS`` findings are listed).
+
+    Lines are joined by newlines; the last one, always empty, ends the comment with one.
+    """
+    separator = ""
+    for line in _lines(report):
+        yield separator + line
+        separator = "\n"
+
+
+def render(report: Report, **options) -> str:
+    return "".join(chunks(report, **options))

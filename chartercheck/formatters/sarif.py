@@ -11,13 +11,13 @@ inserted above it.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
-from typing import Optional
+from typing import Iterator, Optional
 from urllib.parse import quote
 
 from .. import __version__
 from ..model import Finding, Report, Severity
+from .json_stream import Streamed, iter_json
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -51,10 +51,10 @@ def stable_fingerprint(finding: Finding) -> str:
     return hashlib.sha256(finding.fingerprint().encode("utf-8")).hexdigest()[:32]
 
 
-def _rule_descriptor(code: str, findings: list[Finding]) -> dict:
+def _rule_descriptor(code: str, first: Finding) -> dict:
+    """The ``tool.driver.rules`` entry of ``code``; ``first`` is its first finding in the report."""
     from ..rules.registry import find_rule
     spec = find_rule(code)
-    first = findings[0]
     if spec is None:  # a code the registry no longer knows (e.g. a plugin): describe minimally
         return {"id": code, "name": first.rule, "shortDescription": {"text": first.rule},
                 "defaultConfiguration": {"level": LEVELS[first.severity]}}
@@ -98,23 +98,24 @@ def _result(finding: Finding, rule_index: int) -> dict:
     return result
 
 
-def report_to_sarif(report: Report) -> dict:
-    """The report as a SARIF 2.1.0 log (plain data)."""
-    by_code: dict[str, list[Finding]] = {}
+def _log(report: Report, streamed: bool) -> dict:
+    """The SARIF log of ``report``, its results a list or (``streamed``) a :class:`Streamed` array."""
+    first_by_code: dict[str, Finding] = {}
     for finding in report.findings:
-        by_code.setdefault(finding.code, []).append(finding)
-    codes = sorted(by_code)
-    index = {code: i for i, code in enumerate(codes)}
+        first_by_code.setdefault(finding.code, finding)
+    codes = sorted(first_by_code)
     driver = {
         "name": "chartercheck",
         "version": __version__,
         "semanticVersion": __version__,
         "informationUri": INFORMATION_URI,
-        "rules": [_rule_descriptor(code, by_code[code]) for code in codes],
+        "rules": [_rule_descriptor(code, first_by_code[code]) for code in codes],
     }
+    index = {code: i for i, code in enumerate(codes)}
+    results = (_result(f, index[f.code]) for f in report.findings)
     run = {
         "tool": {"driver": driver},
-        "results": [_result(f, index[f.code]) for f in report.findings],
+        "results": Streamed(results) if streamed else list(results),
         "columnKind": "unicodeCodePoints",
         "properties": {"charter": report.charter, "posts": report.posts, "channels": list(report.channels),
                        "from": report.date_from.isoformat() if report.date_from else None,
@@ -124,5 +125,16 @@ def report_to_sarif(report: Report) -> dict:
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
 
-def render(report: Report, **_options) -> str:
-    return json.dumps(report_to_sarif(report), ensure_ascii=False, indent=2) + "\n"
+def report_to_sarif(report: Report) -> dict:
+    """The report as a SARIF 2.1.0 log (plain data)."""
+    return _log(report, streamed=False)
+
+
+def chunks(report: Report, **_options) -> Iterator[str]:
+    """The SARIF log in pieces: results are built and encoded a batch at a time."""
+    yield from iter_json(_log(report, streamed=True))
+    yield "\n"
+
+
+def render(report: Report, **options) -> str:
+    return "".join(chunks(report, **options))

@@ -4,10 +4,16 @@ Colour (ANSI) only when asked, which the CLI does only on a terminal.
 """
 from __future__ import annotations
 
+from typing import Iterable, Iterator
+
 from .. import i18n
 from ..model import Finding, Report, Severity
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+#: Severity labels are padded to this width so that codes line up.
+_LABEL_WIDTH = max(len(s.label) for s in Severity)
+#: Where a finding's time and hint lines start: under its code.
+_DETAIL_INDENT = " " * (_LABEL_WIDTH + 4)
 
 
 def _paint(text: str, code: str, color: bool) -> str:
@@ -58,25 +64,42 @@ def summary_line(report: Report) -> str:
     return text
 
 
-def render(report: Report, color: bool = False, **_options) -> str:
-    lang = report.lang
-    lines = [i18n.render("output.charter", lang, charter=report.charter), ""]
+def _groups(report: Report) -> Iterable[list[Finding]]:
+    """The findings by post (or place), in order of each group's first, most serious finding.
+
+    A post's findings are spread through the ranked report, so they are
+    gathered first; the groups hold the report's own findings, not copies.
+    """
     groups: dict[tuple, list[Finding]] = {}
     for finding in report.findings:
         groups.setdefault(_group_key(finding), []).append(finding)
-    label_width = max((len(s.label) for s in Severity), default=7)
-    for findings in groups.values():
-        lines.append(_paint(_heading(findings[0], lang), "1", color))
-        for finding in findings:
-            label = _paint(finding.severity.label.ljust(label_width), _COLOURS[finding.severity], color)
-            lines.append(f"  {label}  {finding.code} {finding.rule}: {finding.message}")
-            if finding.location.post_id is None and finding.location.at:
-                lines.append(" " * (label_width + 4) + i18n.format_datetime(finding.location.at, lang))
-            if finding.hint:
-                lines.append(" " * (label_width + 4) + _paint("→ " + finding.hint, "2", color))
-        lines.append("")
+    return groups.values()
+
+
+def _group_text(findings: list[Finding], lang: str, color: bool) -> str:
+    """One group's lines: its heading, each finding (with its time and hint), then a blank line."""
+    lines = [_paint(_heading(findings[0], lang), "1", color)]
+    for finding in findings:
+        label = _paint(finding.severity.label.ljust(_LABEL_WIDTH), _COLOURS[finding.severity], color)
+        lines.append(f"  {label}  {finding.code} {finding.rule}: {finding.message}")
+        if finding.location.post_id is None and finding.location.at:
+            lines.append(_DETAIL_INDENT + i18n.format_datetime(finding.location.at, lang))
+        if finding.hint:
+            lines.append(_DETAIL_INDENT + _paint("→ " + finding.hint, "2", color))
+    lines.append("\n")
+    return "\n".join(lines)
+
+
+def chunks(report: Report, color: bool = False, **_options) -> Iterator[str]:
+    """The report in pieces: the charter line, then one piece per group, then the summary."""
+    lang = report.lang
+    yield i18n.render("output.charter", lang, charter=report.charter) + "\n\n"
+    for findings in _groups(report):
+        yield _group_text(findings, lang, color)
     if not report.findings:
-        lines.append(i18n.render("output.clean", lang))
-        lines.append("")
-    lines.append(summary_line(report))
-    return "\n".join(lines) + "\n"
+        yield i18n.render("output.clean", lang) + "\n\n"
+    yield summary_line(report) + "\n"
+
+
+def render(report: Report, color: bool = False, **options) -> str:
+    return "".join(chunks(report, color=color, **options))
