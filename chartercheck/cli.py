@@ -6,6 +6,7 @@ only with ``--debug``.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -94,22 +95,56 @@ def _batches(chunks: Iterable[str], size: int = _WRITE_BATCH) -> Iterator[str]:
 def _emit(chunks: Iterable[str], output: Optional[str]) -> None:
     """Write the report's pieces as they are produced, to ``output`` or standard output.
 
-    ``output`` is opened once the first batch is ready, so a formatter that
-    fails before that leaves the file as it was; one that fails later leaves
-    the part already written (and the run exits with code 2).
+    A file is written next to ``output`` under a temporary name and renamed
+    over it once complete: a report that fails halfway, or a disk that fills
+    up, never leaves a truncated report where CI expects a whole one.
     """
     batches = _batches(chunks)
-    first = next(batches, "")
     if output:
-        with open(output, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(first)
-            for batch in batches:
-                handle.write(batch)
-    else:
+        try:
+            _write_whole(output, batches)
+        except OSError as exc:
+            raise UsageError(Problem(output, None, f"cannot write the report: {exc.strerror or exc}",
+                                     msgid="error.cannot_write_report",
+                                     params=(("reason", exc.strerror or str(exc)),))) from None
+        return
+    for batch in batches:
         # click.echo, as ever: it drops colour codes when standard output is not a terminal.
-        click.echo(first, nl=False)
-        for batch in batches:
-            click.echo(batch, nl=False)
+        click.echo(batch, nl=False)
+
+
+def _write_whole(output: str, batches: Iterable[str]) -> None:
+    """Write ``batches`` to ``output`` through a temporary file renamed over it at the end.
+    A device or a pipe (``/dev/null``, ``/dev/stdout``) is written directly."""
+    import stat
+    import tempfile
+    try:
+        existing = os.stat(output)
+    except FileNotFoundError:
+        existing = None
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        with open(output, "w", encoding="utf-8", newline="\n") as handle:
+            handle.writelines(batches)
+        return
+    target = os.path.realpath(output)  # through a symbolic link, not over it
+    handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=f".{os.path.basename(target)}.",
+                                         suffix=".part")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.writelines(batches)
+        # mkstemp makes the file private: give it the mode the report would have had.
+        os.chmod(temporary, stat.S_IMODE(existing.st_mode) if existing else 0o666 & ~_umask())
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _pick_format(fmt: str) -> str:

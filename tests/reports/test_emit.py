@@ -65,3 +65,41 @@ def test_batches_keep_every_piece_in_order():
     assert "".join(batches) == "".join(pieces)
     assert all(len(batch) >= 50 for batch in batches[:-1])
     assert list(_batches([], size=50)) == []
+
+
+def test_emit_leaves_the_file_alone_when_the_report_fails_halfway(tmp_path):
+    out = tmp_path / "report.txt"
+    out.write_text("yesterday's report", encoding="utf-8")
+
+    def failing_late():
+        for _ in range(4):
+            yield "x" * _WRITE_BATCH  # several batches already written
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        _emit(failing_late(), str(out))
+    assert out.read_text(encoding="utf-8") == "yesterday's report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.txt"]  # no temporary file left behind
+
+
+def test_emit_keeps_the_mode_of_the_file_it_replaces_and_writes_through_links(tmp_path):
+    out = tmp_path / "report.txt"
+    out.write_text("old", encoding="utf-8")
+    out.chmod(0o640)
+    link = tmp_path / "latest.txt"
+    link.symlink_to(out)
+    _emit(iter(["new"]), str(link))
+    assert link.is_symlink() and out.read_text(encoding="utf-8") == "new"
+    assert out.stat().st_mode & 0o777 == 0o640
+
+
+def test_emit_writes_devices_directly():
+    _emit(iter(["nothing to keep"]), "/dev/null")  # never replaced by a regular file
+
+
+def test_cli_reports_an_unwritable_output_clearly(tmp_path):
+    missing = tmp_path / "no-such-folder" / "report.json"
+    result = CliRunner().invoke(main, ["lint", WEEK, *CLI_ARGS, "--format", "json", "--output", str(missing)])
+    assert result.exit_code == 2
+    assert f"{missing}: cannot write the report: No such file or directory" in result.output
+    assert "internal error" not in result.output and not missing.parent.exists()
