@@ -1,6 +1,6 @@
 """One measurement in a fresh process (so peak memory is this run's own).
 
-    python benchmarks/_measure.py parse|lint|cload CALENDAR CHARTER [JOBS]
+    python benchmarks/_measure.py parse|lint|cli|cload CALENDAR CHARTER [JOBS]
 
 prints JSON: seconds (work only: imports and the charter excluded; the
 file is read from the page cache), posts, findings, peak_mb (the process's peak resident
@@ -8,6 +8,8 @@ memory, ``ru_maxrss``, imports included).
 
 * ``parse``: read and normalise the calendar (``engine.read_all``);
 * ``lint``: the whole ``engine.run``, every rule of the charter;
+* ``cli``: the whole ``chartercheck lint`` command with a JSON report written
+  to ``/dev/null`` (JOBS processes, default 1);
 * ``cload``: the reference point for YAML, PyYAML's C loader on the same
   file, ``yaml.load(file, Loader=yaml.CSafeLoader)`` (no line numbers, no
   posts: just the parsed values); ``posts`` is then the number of entries.
@@ -23,6 +25,8 @@ def main() -> None:
     jobs = int(sys.argv[4]) if len(sys.argv) > 4 else 1
     if mode == "cload":
         return c_loader(calendar)
+    if mode == "cli":
+        return whole_command(calendar, charter_path, jobs)
     import chartercheck
     from chartercheck.engine import LintOptions, read_all, run
     from chartercheck.readers import load_source
@@ -46,6 +50,25 @@ def main() -> None:
     seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"seconds": seconds, "posts": posts, "findings": findings, "peak_mb": peak_mb}))
+
+
+def whole_command(calendar: str, charter_path: str, jobs: int) -> None:
+    """``chartercheck lint CALENDAR --format json --output /dev/null``, in this process:
+    what a user's run takes, the JSON report written included (imports excluded)."""
+    import os
+
+    from chartercheck.cli import main as cli
+
+    started = time.perf_counter()
+    try:
+        cli(["lint", calendar, "--charter", charter_path, "--now", "2027-01-01T09:00", "--format", "json",
+             "--output", os.devnull, "--fail-on", "never", "--jobs", str(jobs)], standalone_mode=False)
+    except SystemExit as exc:
+        if exc.code:
+            raise
+    seconds = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "posts": 0, "findings": 0, "peak_mb": peak_mb}))
 
 
 def c_loader(calendar: str) -> None:

@@ -20,6 +20,8 @@ cache, as the command line reads it):
   interpreter and imports included) — issue #8 wants it under 300 MB at
   100,000 posts;
 * ``findings``: how many the lint reported;
+* ``CLI MB``: the peak memory of the whole ``chartercheck lint`` command, its
+  JSON report written (to ``/dev/null``) included, on one process;
 * ``C-load s`` (YAML only): ``yaml.load(file, Loader=yaml.CSafeLoader)`` on
   the same file, PyYAML's C loader without line numbers, the yardstick of
   issue #8; ``lint/C-load`` is the full lint's time over it (target: 2 or less).
@@ -100,7 +102,7 @@ def main() -> None:
     out_dir = os.path.join(HERE, "out")
     os.makedirs(out_dir, exist_ok=True)
     print(f"{'format':<6} {'posts':>7} {'parse s':>8} {'lint s':>8} {'posts/s':>9} {'lint/parse':>10} "
-          f"{'peak MB':>8} {'findings':>9} {'C-load s':>9} {'lint/C-load':>11}")
+          f"{'peak MB':>8} {'findings':>9} {'CLI MB':>7} {'C-load s':>9} {'lint/C-load':>11}")
     for size in (int(s) for s in args.sizes.split(",")):
         posts = list(generate(size))
         for fmt in args.formats.split(","):
@@ -108,6 +110,7 @@ def main() -> None:
             WRITERS[fmt](posts, path)
             parse = measure("parse", path, args.charter)
             lint = measure("lint", path, args.charter)
+            command = measure("cli", path, args.charter)
             rate = lint["posts"] / lint["seconds"] if lint["seconds"] else float("inf")
             reference = f"{'-':>9} {'-':>11}"
             if fmt == "yaml":
@@ -115,7 +118,7 @@ def main() -> None:
                 reference = f"{c_load:>9.2f} {lint['seconds'] / c_load:>11.2f}"
             print(f"{fmt:<6} {size:>7} {parse['seconds']:>8.2f} {lint['seconds']:>8.2f} {rate:>9.0f} "
                   f"{lint['seconds'] / parse['seconds']:>10.2f} {lint['peak_mb']:>8.0f} {lint['findings']:>9} "
-                  f"{reference}")
+                  f"{command['peak_mb']:>7.0f} {reference}")
         if args.proselint:
             proselint_reference(args.proselint, size, posts)
     cold_start()
