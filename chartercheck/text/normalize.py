@@ -240,13 +240,23 @@ def word_spans(text: str) -> tuple[tuple[str, str], ...]:
     the surface, so a message says "hésitez", not the folded "hesitez".
     """
     f = folded(text)
-    out: list[tuple[str, str]] = []
-    for m in WORD_RE.finditer(f.text):
-        start = m.start()
-        for part in split_elision(m.group()):
-            out.append((part, f.surface(start, start + len(part))))
+    return tuple((token, f.surface(start, start + len(token))) for token, start in word_starts(f))
+
+
+def word_starts(text: Folded) -> list[tuple[str, int]]:
+    """``(token, start)`` of each token of :func:`tokenize` in folded ``text``, ``start``
+    being its index in ``text.text`` (why: a caller that only quotes a few of the
+    words can ask :meth:`Folded.surface` for those alone)."""
+    out: list[tuple[str, int]] = []
+    for m in WORD_RE.finditer(text.text):
+        word, start = m.group(), m.start()
+        if "'" not in word:  # the usual case: no elision to split
+            out.append((word, start))
+            continue
+        for part in split_elision(word):
+            out.append((part, start))
             start += len(part)
-    return tuple(out)
+    return out
 
 
 _STEMMER_NAMES = {"fr": "french", "en": "english"}

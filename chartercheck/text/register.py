@@ -31,7 +31,7 @@ from functools import lru_cache
 import regex
 
 from .lexicons import register_data, register_matcher
-from .normalize import Folded, tokenize, word_spans
+from .normalize import Folded, folded, tokenize, word_starts
 
 #: Contractions are ordinary in neutral modern English; only a cluster of them is casual.
 CONTRACTIONS_FOR_INFORMAL = 3
@@ -43,21 +43,24 @@ _HYPHEN_IMPERATIVE_RE = regex.compile(r"(?<![\w-])([^\W\d_]{2,})-(?:la|le|les|mo
 _IMPERATIVE_AFTER = frozenset({"et", "puis", "alors", "vite", "donc", "aussi", "n'", "ne"})
 
 
-def _french(text: str) -> tuple[str | None, tuple[str, ...]]:
+def _french(text: Folded) -> tuple[str | None, tuple[str, ...]]:
     data = register_data("fr")
-    tu_words, vous_words = data["tu"], data["vous"]
-    tu_verbs, not_verbs = data["tu_verbs"], data["ez_not_verbs"]
     collective_words = {w for w in data["collective"] if " " not in w and "'" not in w}
     collective = register_matcher("fr", "collective")
     idioms = register_matcher("fr", "idioms")
+    # A sentence holds an idiom only where the whole text does (a sentence is
+    # a stretch of it, cut after a space, a newline or a full stop): one search
+    # of the whole text spares most texts a search per sentence.
+    idiom_in_text = bool(idioms.find(text))
     tu: list[str] = []
     vous: list[str] = []
     crowd: list[str] = []
-    for sentence in _SENTENCE_RE.split(text):
+    for sentence in _SENTENCE_RE.split(text.original):
         if not sentence or not sentence.strip():
             continue
-        for m in reversed(idioms.find(sentence)):  # "rendez-vous" addresses nobody
-            sentence = sentence[: m.start] + " " + sentence[m.end :]
+        if idiom_in_text:
+            for m in reversed(idioms.find(sentence)):  # "rendez-vous" addresses nobody
+                sentence = sentence[: m.start] + " " + sentence[m.end :]
         toks = tokenize(sentence)
         s_vous = []
         if "-" in sentence:
@@ -68,15 +71,7 @@ def _french(text: str) -> tuple[str | None, tuple[str, ...]]:
                 if not verb.endswith(("ez", "ons")):  # -ez is counted below; -ons is "nous"
                     tu.append(sentence[m.start() : m.end()] if same_length else m.group())
         if _may_address(toks):  # else no pronoun, imperative or -ez word: nothing to read
-            for clause in _CLAUSE_RE.split(sentence):
-                pairs = word_spans(clause)
-                for i, (t, surface) in enumerate(pairs):
-                    if t in tu_words:
-                        tu.append(surface)
-                    elif t in tu_verbs and (i == 0 or pairs[i - 1][0] in _IMPERATIVE_AFTER):
-                        tu.append(surface)
-                    elif t in vous_words or (len(t) >= 5 and t.endswith("ez") and t not in not_verbs):
-                        s_vous.append(surface)
+            _read_clauses(sentence, data, tu, s_vous)
         if s_vous and (collective_words.intersection(toks) or collective.search(sentence)):
             crowd += s_vous
         else:
@@ -88,6 +83,41 @@ def _french(text: str) -> tuple[str | None, tuple[str, ...]]:
     if vous:
         return "vous", tuple(vous)
     return None, tuple(crowd)
+
+
+def _read_clauses(sentence: str, data: dict, tu: list[str], vous: list[str]) -> None:
+    """Add to ``tu`` and ``vous`` the markers of one sentence, as written.
+
+    An imperative only counts first in its clause or after "et", "puis"…:
+    clauses end at ``_CLAUSE_RE``'s characters, which are no part of a word, so
+    a word opens its clause when one of them lies between it and the word
+    before (or when it is the sentence's first).  One pass over the sentence's
+    words, and only the markers are quoted (why: folding and splitting every
+    clause again, and quoting every word, cost more than reading the words).
+    """
+    tu_words, vous_words = data["tu"], data["vous"]
+    tu_verbs, not_verbs = data["tu_verbs"], data["ez_not_verbs"]
+    f = folded(sentence)
+    cuts = [m.start() for m in _CLAUSE_RE.finditer(sentence)]  # in the sentence as written
+    index = f.index
+    clause = 0  # clause cuts before the current word
+    previous = None  # the word before, in the same clause
+    for token, start in word_starts(f):
+        if cuts:
+            before = clause
+            position = index[start]
+            while clause < len(cuts) and cuts[clause] < position:
+                clause += 1
+            if clause != before:
+                previous = None
+        end = start + len(token)
+        if token in tu_words:
+            tu.append(f.surface(start, end))
+        elif token in tu_verbs and (previous is None or previous in _IMPERATIVE_AFTER):
+            tu.append(f.surface(start, end))
+        elif token in vous_words or (len(token) >= 5 and token.endswith("ez") and token not in not_verbs):
+            vous.append(f.surface(start, end))
+        previous = token
 
 
 @lru_cache(maxsize=None)
@@ -103,11 +133,19 @@ def _may_address(tokens: tuple[str, ...]) -> bool:
     return any(len(t) >= 5 and t.endswith("ez") for t in tokens)
 
 
+@lru_cache(maxsize=None)
+def _contractions_hold_apostrophes() -> bool:
+    """Every English contraction of the lexicon holds an apostrophe: a text without one has none."""
+    return all("'" in word for word in register_data("en")["contractions"])
+
+
 def _english(text: Folded) -> tuple[str | None, tuple[str, ...]]:
     contractions = register_data("en")["contractions"]
     formal = register_matcher("en", "formal").surfaces(text)
     slang = register_matcher("en", "informal_slang").surfaces(text)
-    contr = tuple(surface for t, surface in word_spans(text.original) if t in contractions)
+    contr: tuple[str, ...] = ()
+    if "'" in text.text or not _contractions_hold_apostrophes():
+        contr = tuple(text.surface(start, start + len(t)) for t, start in word_starts(text) if t in contractions)
     if formal and slang:
         return "mixed", formal + slang
     if formal:
@@ -128,10 +166,10 @@ def detect_register(text: Folded, language: str | None) -> tuple[str | None, tup
     or another language, French markers are tried first, then English ones.
     """
     if language == "fr":
-        return _french(text.original)
+        return _french(text)
     if language == "en":
         return _english(text)
-    reg, markers = _french(text.original)
+    reg, markers = _french(text)
     if reg is not None:
         return reg, markers
     return _english(text)

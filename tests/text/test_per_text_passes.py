@@ -1,0 +1,141 @@
+"""Shared passes over a text must give what the former step-by-step readings gave.
+
+Each reference below is the plain way a fact used to be read; the corpus is
+the evaluation posts, the benchmark texts when they have been generated, and
+hand-picked oddities (elisions, accents, hashtags, emoji, capitals, dashes).
+"""
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+import regex
+import yaml
+
+from chartercheck.text import register
+from chartercheck.text.lexicons import register_data, register_matcher
+from chartercheck.text.normalize import folded, split_elision, tokenize, word_spans, WORD_RE
+
+ROOT = Path(__file__).resolve().parents[2]
+ODD_TEXTS = [
+    "L’offre d’hiver : -40 % sur TOUT !!! Code HIVER40 jusqu’au 12/12. Lien en bio 👉 shop.example.fr/soldes",
+    "Rendez-vous samedi ! Viens découvrir notre atelier, et toi, tu viens ? Merci à vous tous d'être venus.",
+    "Réserve-la vite, dis-nous tout ; celle-là est parfaite. Découvre la collection — commande (ou pas).",
+    "Nous sommes ravis de vous accueillir. Profitez-en : réservez dès maintenant ! Vous êtes nombreux.",
+    "WE ARE SO EXCITED!! Don't miss it, we're gonna have an AWESOME time, y'all. It's lit, isn't it?",
+    "We are pleased to kindly inform you… please do not hesitate to contact us. Best regards.",
+    "Œuvre d’art, cœur d’or, ŒIL DE LYNX. Straße groß. İstanbul İÇİN ÇOK GÜZEL. ﬁne ligatures ½ price",
+    "Joyeux Noël et bonne année 🎄🎉 ! Bon lundi à tous, ce soir on fête la Saint-Patrick. Happy Monday! TGIF",
+    "#ad #sponso @marque en partenariat avec @brand — Publicité. Collaboration commerciale. #collab",
+    "👨‍👩‍👧‍👦 🇫🇷 👍🏽 ❤️ #2024 #1 #vélo_taf @lea.martin e-mail: contact@example.fr www.example.com/promo?utm=1",
+    "Tu aimes? T'as vu? Toi aussi! N'hésite pas. Et viens. Puis commande. Alors découvre-le.",
+    "\u00a0Espace\u202finsécable\u2009ici ; tiret\u2013demi, tiret\u2014cadratin : vous\u2013viens ; apostrophe ʼ ` ´ ′ fin.",
+    "l'l'l'offre qu'aujourd'hui jusqu'à lorsqu'il puisqu'elle c'est m'a t'es s'il n'y d'où j'ai",
+    "A\u0301ccent combinant e\u0301te\u0301, cafe\u0301 crème brûlée naïve Noël ÉTÉ À BIENTÔT, venez",
+    "Texte\nsur\nplusieurs lignes.\n\nNouveau paragraphe. Vous? Tu! Vous.Tu.Vous,viens(découvre)rendez-vous",
+    "vous vous votre vos tu te toi ton ta tes chez assez nez allez venez rendez-vous rendez vous Rendez-Vous",
+    "Merci à vous, venez nombreux… Et viens! Rendez-vous.Viens ; n'hésitez pas : découvrez, et découvre",
+    "You’re gonna love it, we’ll see, they’ve done it, don’t, can’t, won’t, I’m, it’s, that’s",
+    "中文 A中文 русский ТЕКСТ ЗДЕСЬ العربية हिन्दी किताब ไทย",
+    "", "   ", "!!!", "ok", "Vous", "tu", "-", "rendez-vous",
+]
+
+
+@lru_cache(maxsize=None)
+def corpus() -> tuple[str, ...]:
+    posts = yaml.safe_load((ROOT / "benchmarks" / "eval" / "posts.yaml").read_text("utf-8"))["posts"]
+    texts = [p["text"] for p in posts] + ODD_TEXTS
+    generated = ROOT / "benchmarks" / "out" / "texts-10000.txt"
+    if generated.exists():  # made by benchmarks/generate.py; not in the repository
+        texts += [t for t in generated.read_text("utf-8").split("\n\n") if t.strip()][:3000]
+    # Cut texts apart too: their sentences and clauses start and end in every way.
+    texts += [part for t in list(texts) for part in regex.split(r"(?<=[.!?,])\s", t)]
+    return tuple(dict.fromkeys(texts))
+
+
+def _reference_word_spans(text: str) -> tuple[tuple[str, str], ...]:
+    f = folded(text)
+    out = []
+    for m in WORD_RE.finditer(f.text):
+        start = m.start()
+        for part in split_elision(m.group()):
+            out.append((part, f.surface(start, start + len(part))))
+            start += len(part)
+    return tuple(out)
+
+
+def _reference_french(text: str):
+    """French register as it was read: every clause folded, split and quoted word by word."""
+    data = register_data("fr")
+    tu_words, vous_words = data["tu"], data["vous"]
+    tu_verbs, not_verbs = data["tu_verbs"], data["ez_not_verbs"]
+    collective_words = {w for w in data["collective"] if " " not in w and "'" not in w}
+    collective = register_matcher("fr", "collective")
+    idioms = register_matcher("fr", "idioms")
+    tu, vous, crowd = [], [], []
+    for sentence in register._SENTENCE_RE.split(text):
+        if not sentence or not sentence.strip():
+            continue
+        for m in reversed(idioms.find(sentence)):
+            sentence = sentence[: m.start] + " " + sentence[m.end :]
+        toks = tokenize(sentence)
+        s_vous = []
+        if "-" in sentence:
+            lowered = sentence.lower()
+            same_length = len(lowered) == len(sentence)
+            for m in register._HYPHEN_IMPERATIVE_RE.finditer(lowered):
+                if not m.group(1).endswith(("ez", "ons")):
+                    tu.append(sentence[m.start() : m.end()] if same_length else m.group())
+        for clause in register._CLAUSE_RE.split(sentence):
+            pairs = _reference_word_spans(clause)
+            for i, (t, surface) in enumerate(pairs):
+                if t in tu_words:
+                    tu.append(surface)
+                elif t in tu_verbs and (i == 0 or pairs[i - 1][0] in register._IMPERATIVE_AFTER):
+                    tu.append(surface)
+                elif t in vous_words or (len(t) >= 5 and t.endswith("ez") and t not in not_verbs):
+                    s_vous.append(surface)
+        if s_vous and (collective_words.intersection(toks) or collective.search(sentence)):
+            crowd += s_vous
+        else:
+            vous += s_vous
+    if tu and vous:
+        return "mixed", tuple(tu + vous)
+    if tu:
+        return "tu", tuple(tu)
+    if vous:
+        return "vous", tuple(vous)
+    return None, tuple(crowd)
+
+
+def _reference_english(text: str):
+    """English register as it was read: every word of the text quoted, then looked up."""
+    contractions = register_data("en")["contractions"]
+    formal = register_matcher("en", "formal").surfaces(text)
+    slang = register_matcher("en", "informal_slang").surfaces(text)
+    contr = tuple(surface for t, surface in _reference_word_spans(text) if t in contractions)
+    if formal and slang:
+        return "mixed", formal + slang
+    if formal:
+        return "formal", formal
+    if slang or len(contr) >= register.CONTRACTIONS_FOR_INFORMAL:
+        return "informal", slang + contr
+    return None, ()
+
+
+def test_word_spans_quote_what_folding_and_splitting_each_word_quoted():
+    for text in corpus():
+        assert word_spans(text) == _reference_word_spans(text), text
+        assert tuple(t for t, _ in word_spans(text)) == tokenize(text), text
+
+
+@pytest.mark.parametrize("part", range(4))
+def test_french_register_reads_each_sentence_once_with_the_same_markers(part):
+    texts = corpus()[part::4]
+    for text in texts:
+        assert register._french(folded(text)) == _reference_french(text), text
+
+
+def test_english_register_looks_for_contractions_only_where_an_apostrophe_is():
+    assert register._contractions_hold_apostrophes()
+    for text in corpus():
+        assert register._english(folded(text)) == _reference_english(text), text
