@@ -219,7 +219,8 @@ def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,
         options = replace(options, now=datetime.now(charter.tz))
     lang = options.lang or charter.get("lang") or "en"
     read = read_all(calendars, charter, options)
-    ctx = RuleContext(charter, read.posts, lang=lang, now=options.now, start=options.start, end=options.end)
+    ctx = RuleContext(charter, read.posts, lang=lang, now=options.now, start=options.start, end=options.end,
+                      keep_derived=("commercial_score",) if options.keep_commercial_scores else ())
     findings: list[Finding] = []
     rules = _effective_rules(charter, options)
     severities = {spec.code: (spec, sev) for spec, sev in rules}
@@ -262,9 +263,8 @@ def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,
     progress(steps, steps, "")
     # What only the rules needed goes before findings are ranked, so the
     # ranking's temporary keys reuse that memory instead of adding to it.
-    keep = ("commercial_score",) if options.keep_commercial_scores else ()
-    scores = ctx.derived_values("commercial_score") if keep else {}
-    ctx.release(keep=keep)
+    scores = ctx.derived_values("commercial_score")
+    ctx.release(keep=ctx.keep_derived)
     by_day: dict[float, list[Finding]] = defaultdict(list)
     suppressed = 0
     for finding in findings:

@@ -40,8 +40,10 @@ class RuleContext:
 
     def __init__(self, charter: Charter, posts: list[Post], *, lang: str = "en",
                  now: Optional[datetime] = None, start: Optional[datetime] = None,
-                 end: Optional[datetime] = None):
+                 end: Optional[datetime] = None, keep_derived: Iterable[str] = ("commercial_score",)):
         self.charter = charter
+        #: :meth:`derived` values kept for the run, by name (the others are computed when asked)
+        self.keep_derived = frozenset(keep_derived)
         self.tz = charter.tz
         self.posts = sorted(posts, key=lambda p: (p.at, p.channels, p.id))
         self.lang = lang
@@ -123,11 +125,12 @@ class RuleContext:
         self._facts[text] = facts
 
     def derived(self, name: str, post: Post, compute):
-        """A small value computed from the post's text facts, kept for the whole run.
-
-        Calendar rules read these (a score, a sketch) instead of the facts
-        themselves, so the bounded facts cache may drop big entries freely.
-        """
+        """A small value computed from the post's text facts; kept for the whole run,
+        by text, when ``name`` is in :attr:`keep_derived` (the report wants them all
+        afterwards, e.g. the commercial scores of the HTML charts), else computed
+        when asked (the facts of the posts being checked are cached anyway)."""
+        if name not in self.keep_derived:
+            return compute(self.facts(post))
         memo = self._memos.setdefault("derived:" + name, {})
         value = memo.get(post.text, _MISSING)
         if value is _MISSING:

@@ -15,6 +15,7 @@ from ..model import Severity
 from ..text.normalize import fold, is_emoji
 from .context import first_line
 from .registry import Scope, rule
+from .streaming import PostStream, stream
 
 #: CC204: shouted words (in caps runs) from which a post shouts; one capitalised
 #: word is emphasis ("NOUVEAU"), two are a raised voice.
@@ -103,7 +104,25 @@ def commercial_score(ctx, post):
                       cues=quoted(cues, ctx.lang), share=percent(ctx.charter.get("tone.commercial.max_share", 0.2)))
 
 
-@rule("CC202", "commercial-share", Severity.WARNING, Scope.CALENDAR, warm=commercial)
+def flag_commercial(ctx, post) -> None:
+    """Note, for CC202, whether the posts up to ``post`` are commercial (engine warm-up hook)."""
+    stream(ctx, "CC202", _CommercialFlags).feed_until(ctx, post)
+
+
+class _CommercialFlags(PostStream):
+    """One byte per post of the run, in time order: 1 when it is commercial.
+    (A byte rather than each text's score: CC202 only counts, and a year of posts
+    is then 100 KB instead of a table of every text.)"""
+
+    def __init__(self, ctx):
+        super().__init__(ctx)
+        self.flags = bytearray()
+
+    def feed(self, ctx, post) -> None:
+        self.flags.append(commercial(ctx, post))
+
+
+@rule("CC202", "commercial-share", Severity.WARNING, Scope.CALENDAR, warm=flag_commercial)
 def commercial_share(ctx):
     """Too large a share of commercial posts over a rolling window (the 80/20 rule).
 
@@ -140,8 +159,11 @@ def commercial_share(ctx):
     settings = ctx.charter.get("tone.commercial", {})
     max_share, window = settings.get("max_share", 0.2), settings["window"]
     min_posts = settings.get("min_posts", 5)
-    posts = ctx.posts
-    flags = [commercial(ctx, post) for post in posts]
+    tally = stream(ctx, "CC202", _CommercialFlags)
+    tally.finish(ctx)  # posts after --until are not needed: none of their windows is reported
+    flags = tally.flags
+    ctx.memo("CC202").clear()
+    posts = ctx.posts[:len(flags)]
     start = selling = 0
     worst = None  # (share, start, end) of the current run's worst window
     for end, post in enumerate(posts):

@@ -36,11 +36,15 @@ def test_findings_share_equal_texts_and_locations():
     assert one.location.at == AT and one.location.at.tzinfo is ctx.tz
 
 
-def test_release_keeps_only_the_derived_values_asked_for():
-    ctx = context(Post("a", ("instagram",), AT, "vélo rouge"), Post("b", ("instagram",), AT, "vélo bleu"))
+def test_derived_values_are_kept_for_the_names_the_run_keeps_and_release_keeps_those_asked_for():
+    posts = [Post("a", ("instagram",), AT, "vélo rouge"), Post("b", ("instagram",), AT, "vélo bleu")]
+    ctx = RuleContext(charter_from_text("channels: {instagram: {platform: instagram}}"), posts,
+                      keep_derived=("score", "words"))
     for post in ctx.posts:
         ctx.derived("words", post, lambda facts: tuple(facts.text.split()))
     ctx.derived("score", ctx.posts[0], lambda facts: 1.5)
+    assert ctx.derived("length", ctx.posts[0], lambda facts: len(facts.text)) == 10
+    assert ctx.derived_values("length") == {}  # not kept: computed when asked
     ctx.release(keep=("score",))
     assert ctx.derived_values("score") == {"vélo rouge": 1.5} and ctx.derived_values("words") == {}
 

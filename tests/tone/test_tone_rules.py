@@ -92,6 +92,15 @@ def test_cc202_counts_earlier_posts_but_reports_only_in_range():
     assert lint("", *posts, code="CC202", start=start).findings == ()
 
 
+def test_cc202_a_run_going_on_after_until_is_reported_up_to_until():
+    posts = week("ssaaaaaaaa")  # 23-27 Nov, two posts a day
+    end = _paris("2026-11-25 23:59")
+    report = lint("tone: {commercial: {max_share: 0.2, min_posts: 5}}", *posts, code="CC202", end=end)
+    (finding,) = report.findings
+    assert finding.message.startswith("2 of 5 posts are commercial (40%)")
+    assert finding.location.at <= end
+
+
 # -- CC203 over-promise ----------------------------------------------------------------------
 
 def test_cc203_french_and_english_claims_fire():
