@@ -141,6 +141,29 @@ def _alt(words) -> str:
     return "|".join(regex.escape(w).replace("\\ ", "[ -]+").replace("\\-", "[ -]?") for w in folded)
 
 
+def _trie(words) -> str:
+    """A regex matching where :func:`_alt` of ``words`` matches, alternatives merged on
+    their common prefixes (spaces and hyphens as flexible as in ``_alt``)."""
+    root: dict = {}
+    for word in {" ".join(fold(str(w)).split()) for w in words}:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict) -> str:
+        branches = [_TRIE_ATOMS.get(ch) or re.escape(ch) for ch in sorted(k for k in node if k)]
+        branches = [atom + emit(node[ch]) for atom, ch in zip(branches, sorted(k for k in node if k))]
+        if "" in node:  # a word ends here: anything longer is optional
+            return "(?:" + "|".join(branches) + ")?" if branches else ""
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(root)
+
+
+_TRIE_ATOMS = {" ": "[ -]+", "-": "[ -]?"}
+
+
 @lru_cache(maxsize=None)
 def _compiled():
     """(weekday regex, day map, phrase regex, phrase table, their two gates), built once."""
@@ -163,9 +186,11 @@ def _compiled():
             phrases[" ".join(fold(k).split())] = ("holiday", str(v))
     # Gates: every weekday match holds a day name, every phrase match its phrase
     # (why: both regexes start with a lookbehind, tried at every position).
-    # Plain alternations of literals: ``re`` scans those several times faster.
-    day_gate = re.compile(_alt(days))
-    phrase_gate = re.compile(_alt(phrases))
+    # Alternations of literals as tries (a gate only answers "somewhere or not",
+    # which the order of alternatives does not change): ``re`` scans those
+    # several times faster than the lookbehind, and a trie than a flat list.
+    day_gate = re.compile(_trie(days))
+    phrase_gate = re.compile(_trie(phrases))
     prefix = "|".join(f"(?P<{g}>{_alt(w)})" for g, w in groups.items() if w)
     # Compiled by ``re``: these use nothing ``regex`` adds, and ``re`` compiles them
     # about four times faster (a one-week lint pays that at start-up).

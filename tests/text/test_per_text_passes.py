@@ -7,13 +7,15 @@ hand-picked oddities (elisions, accents, hashtags, emoji, capitals, dashes).
 from functools import lru_cache
 from pathlib import Path
 
+import re
+
 import pytest
 import regex
 import yaml
 
-from chartercheck.text import register
+from chartercheck.text import dates, register
 from chartercheck.text.lexicons import register_data, register_matcher
-from chartercheck.text.normalize import folded, split_elision, tokenize, word_spans, WORD_RE
+from chartercheck.text.normalize import WORD_RE, folded, split_elision, tokenize, word_spans
 
 ROOT = Path(__file__).resolve().parents[2]
 ODD_TEXTS = [
@@ -139,3 +141,15 @@ def test_english_register_looks_for_contractions_only_where_an_apostrophe_is():
     assert register._contractions_hold_apostrophes()
     for text in corpus():
         assert register._english(folded(text)) == _reference_english(text), text
+
+
+def test_date_gates_find_a_date_word_wherever_the_flat_alternations_do():
+    _, days, _, phrases, day_gate, phrase_gate = dates._compiled()
+    flat_days, flat_phrases = re.compile(dates._alt(days)), re.compile(dates._alt(phrases))
+    texts = corpus() + ("bon apres-midi", "bon apres midi", "bon  apres--midi", "bonne-annee", "black  friday",
+                        "#tbt", "tbt", "thank god it's friday", "mother's day", "mercredis", "samedi-dimanche")
+    for text in texts:
+        t = folded(text).text
+        assert (day_gate.search(t) is None) == (flat_days.search(t) is None), text
+        assert (phrase_gate.search(t) is None) == (flat_phrases.search(t) is None), text
+
