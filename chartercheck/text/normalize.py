@@ -317,12 +317,37 @@ def stem(word: str, lang: str) -> str:
     return _snowball(word, lang)
 
 
-@lru_cache(maxsize=16384)
 def _snowball(word: str, lang: str) -> str:
-    return _stemmer(lang).stemWord(fold(word))
+    """Snowball stem of ``word`` folded, in supported language ``lang``; cached."""
+    return _SNOWBALL[lang](word)
+
+
+def _cached_stemmer(lang: str):
+    """``word → stem`` in ``lang``, behind a cache of its own (why: a one-argument cache
+    is looked up without building a key, and stems are looked up for every word)."""
+
+    @lru_cache(maxsize=8192)
+    def stem_word(word: str) -> str:
+        return _stemmer(lang).stemWord(fold(word))
+
+    return stem_word
+
+
+_SNOWBALL = {lang: _cached_stemmer(lang) for lang in _STEMMER_NAMES}
 
 
 def stems(words, lang: str | None) -> frozenset[str]:
-    """Stems of ``words``; with no language, the union of French and English stems."""
-    langs = (lang,) if lang in _STEMMER_NAMES else ("fr", "en")
-    return frozenset(stem(w, lg) for w in words for lg in langs)
+    """Stems of ``words``; with no language, the union of French and English stems.
+
+    :func:`stem` of each word, each distinct word stemmed once (why: a caption
+    repeats its words, and a call per word and language cost more than the
+    cached stems it fetched)."""
+    stemmers = [_SNOWBALL[lang]] if lang in _STEMMER_NAMES else [_SNOWBALL["fr"], _SNOWBALL["en"]]
+    out = set()
+    for word in set(words):
+        if word[-1:].isdigit() and word.isalnum():  # its own stem, as stem() says
+            out.add(fold(word))
+            continue
+        for stem_word in stemmers:
+            out.add(stem_word(word))
+    return frozenset(out)

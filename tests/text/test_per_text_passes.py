@@ -15,7 +15,7 @@ import yaml
 
 from chartercheck.text import dates, register
 from chartercheck.text.lexicons import register_data, register_matcher
-from chartercheck.text.normalize import WORD_RE, folded, split_elision, tokenize, word_spans
+from chartercheck.text.normalize import WORD_RE, folded, split_elision, stem, stems, tokenize, word_spans
 
 ROOT = Path(__file__).resolve().parents[2]
 ODD_TEXTS = [
@@ -153,3 +153,10 @@ def test_date_gates_find_a_date_word_wherever_the_flat_alternations_do():
         assert (day_gate.search(t) is None) == (flat_days.search(t) is None), text
         assert (phrase_gate.search(t) is None) == (flat_phrases.search(t) is None), text
 
+
+@pytest.mark.parametrize("lang", ["fr", "en", None, "de"])
+def test_stems_are_the_stem_of_every_word(lang):
+    langs = (lang,) if lang in ("fr", "en") else ("fr", "en")
+    for text in corpus()[::3]:
+        words = [t for t in tokenize(text) if not t.endswith("'")] + ["2027", "conseils286", "n°1", "x2a"]
+        assert stems(words, lang) == frozenset(stem(w, lg) for w in words for lg in langs), text
