@@ -122,12 +122,17 @@ class _DuplicateWatch(PostStream):
 
 
 class _ChannelBuckets:
-    """One channel's LSH buckets, each holding its ``BUCKET_DEPTH`` most recent posts."""
+    """One channel's LSH buckets, each holding its ``BUCKET_DEPTH`` most recent posts.
+
+    A bucket is a plain list, oldest first: most hold one or two posts, and
+    a busy channel keeps tens of thousands of buckets in its window (a deque
+    costs ten times the memory of a short list).
+    """
 
     __slots__ = ("buckets", "timeline")
 
     def __init__(self):
-        self.buckets: dict[int, deque] = {}
+        self.buckets: dict[int, list] = {}
         self.timeline: deque = deque()  # (entry, keys) in time order, for expiry
 
     def expire(self, oldest) -> None:
@@ -142,7 +147,7 @@ class _ChannelBuckets:
             for key in keys:
                 bucket = buckets.get(key)
                 if bucket and bucket[0] is entry:
-                    bucket.popleft()
+                    del bucket[0]
                     if not bucket:
                         del buckets[key]
 
@@ -170,8 +175,11 @@ class _ChannelBuckets:
         for key in keys:
             bucket = buckets.get(key)
             if bucket is None:
-                bucket = buckets[key] = deque(maxlen=BUCKET_DEPTH)
-            bucket.append(entry)
+                buckets[key] = [entry]
+            else:
+                bucket.append(entry)
+                if len(bucket) > BUCKET_DEPTH:
+                    del bucket[0]  # the oldest goes, as the window would have it later
         self.timeline.append((entry, keys))
 
 
