@@ -9,7 +9,8 @@ memory, ``ru_maxrss``, imports included).
 * ``parse``: read and normalise the calendar (``engine.read_all``);
 * ``lint``: the whole ``engine.run``, every rule of the charter;
 * ``cli``: the whole ``chartercheck lint`` command with a JSON report written
-  to ``/dev/null`` (JOBS processes, default 1);
+  to ``/dev/null`` (``--jobs JOBS``, default 1; ``worker_peak_mb`` is then the
+  largest worker process's peak);
 * ``cload``: the reference point for YAML, PyYAML's C loader on the same
   file, ``yaml.load(file, Loader=yaml.CSafeLoader)`` (no line numbers, no
   posts: just the parsed values); ``posts`` is then the number of entries.
@@ -22,7 +23,7 @@ import time
 
 def main() -> None:
     mode, calendar, charter_path = sys.argv[1:4]
-    jobs = int(sys.argv[4]) if len(sys.argv) > 4 else 1
+    jobs = sys.argv[4] if len(sys.argv) > 4 else "1"  # a number, or "auto" for the command
     if mode == "cload":
         return c_loader(calendar)
     if mode == "cli":
@@ -45,14 +46,14 @@ def main() -> None:
         posts, findings = len(result.posts), 0
     else:
         # keep_commercial_scores=False: as the command line runs for every format but HTML.
-        report = run([source], charter, LintOptions(now=now, jobs=jobs, keep_commercial_scores=False))
+        report = run([source], charter, LintOptions(now=now, jobs=int(jobs), keep_commercial_scores=False))
         posts, findings = report.posts, len(report.findings)
     seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"seconds": seconds, "posts": posts, "findings": findings, "peak_mb": peak_mb}))
 
 
-def whole_command(calendar: str, charter_path: str, jobs: int) -> None:
+def whole_command(calendar: str, charter_path: str, jobs: str) -> None:
     """``chartercheck lint CALENDAR --format json --output /dev/null``, in this process:
     what a user's run takes, the JSON report written included (imports excluded)."""
     import os
@@ -68,7 +69,9 @@ def whole_command(calendar: str, charter_path: str, jobs: int) -> None:
             raise
     seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "posts": 0, "findings": 0, "peak_mb": peak_mb}))
+    workers_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest worker
+    print(json.dumps({"seconds": seconds, "posts": 0, "findings": 0, "peak_mb": peak_mb,
+                      "worker_peak_mb": workers_mb}))
 
 
 def c_loader(calendar: str) -> None:

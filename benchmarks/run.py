@@ -46,8 +46,8 @@ sys.path.insert(0, HERE)
 from generate import WRITERS, generate  # noqa: E402
 
 
-def measure(mode: str, calendar: str, charter: str) -> dict:
-    out = subprocess.run([sys.executable, os.path.join(HERE, "_measure.py"), mode, calendar, charter],
+def measure(mode: str, calendar: str, charter: str, jobs: str = "1") -> dict:
+    out = subprocess.run([sys.executable, os.path.join(HERE, "_measure.py"), mode, calendar, charter, jobs],
                          capture_output=True, text=True, cwd=ROOT)
     if out.returncode:
         raise SystemExit(f"{mode} {calendar} failed:\n{out.stderr}")
@@ -76,6 +76,18 @@ def proselint_reference(executable: str, size: int, posts) -> None:
                        "--output", os.devnull])
     print(f"{size} posts: chartercheck lint (CSV, whole process) {lint:.2f} s, "
           f"proselint on the bare texts {prose:.2f} s, ratio {lint / prose:.2f}")
+
+
+def jobs_reference(out_dir: str, size: int) -> None:
+    """The whole command on the YAML calendar, on one process and with ``--jobs auto``."""
+    path = os.path.join(out_dir, f"calendar-{size}.yaml")
+    if not os.path.exists(path):
+        return
+    one = measure("cli", path, os.path.join(HERE, "charter.yaml"), "1")
+    auto = measure("cli", path, os.path.join(HERE, "charter.yaml"), "auto")
+    print(f"{size} posts, whole lint command (YAML, JSON report): --jobs 1 {one['seconds']:.2f} s, "
+          f"{one['peak_mb']:.0f} MB; --jobs auto ({os.cpu_count()} CPUs) {auto['seconds']:.2f} s, "
+          f"{auto['peak_mb']:.0f} MB + workers of {auto['worker_peak_mb']:.0f} MB at most")
 
 
 def cold_start() -> None:
@@ -121,6 +133,7 @@ def main() -> None:
                   f"{command['peak_mb']:>7.0f} {reference}")
         if args.proselint:
             proselint_reference(args.proselint, size, posts)
+    jobs_reference(out_dir, max(int(s) for s in args.sizes.split(",")))
     cold_start()
 
 
