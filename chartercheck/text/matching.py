@@ -160,6 +160,15 @@ def _trie_regex(sequences: Iterable[tuple[str, ...]]) -> str:
             return "(?:" + body + ")?"
         return body
 
+    # The left boundary moves behind each term's first character: "(?<![\w#@])(?:a…|b…)"
+    # becomes "(?:a(?<![\w#@]a)…|b(?<![\w#@]b)…)", which holds at the same places (the
+    # character before the "a" is tested either way).  Why: an alternation opening with
+    # a look-behind is tried at every position of a text, one opening with characters
+    # lets the engine skip in C to where its first characters are.
+    left = root.pop(_LEFT, None)
+    if left is not None:
+        for first, node in left.items():  # a term's first character, alone (escaping leaves it so)
+            root[first + "(?<![\\w#@]" + first + ")"] = node
     return emit(root)
 
 

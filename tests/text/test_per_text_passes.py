@@ -13,7 +13,8 @@ import pytest
 import regex
 import yaml
 
-from chartercheck.text import dates, register
+from chartercheck.text import dates, matching, register
+from chartercheck.text import lexicons as lx
 from chartercheck.text.lexicons import register_data, register_matcher
 from chartercheck.text.normalize import WORD_RE, folded, split_elision, stem, stems, tokenize, word_spans
 
@@ -160,3 +161,46 @@ def test_stems_are_the_stem_of_every_word(lang):
     for text in corpus()[::3]:
         words = [t for t in tokenize(text) if not t.endswith("'")] + ["2027", "conseils286", "n°1", "x2a"]
         assert stems(words, lang) == frozenset(stem(w, lg) for w in words for lg in langs), text
+
+
+def _reference_trie(sequences) -> str:
+    """A term trie as it was written: the left boundary first, then the alternation."""
+    root: dict = {}
+    for seq in sequences:
+        node = root
+        for tok in seq:
+            node = node.setdefault(tok, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        keys = sorted((k for k in node if k), key=lambda k: (k == matching._RIGHT, k))
+        alts = [tok + emit(node[tok]) for tok in keys]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(root)
+
+
+def _term_matchers():
+    matchers = [lx.claims_matcher(), lx.green_matcher(), lx.compliance_matcher("alcohol"),
+                lx.compliance_matcher("influence", "insufficient"), lx.compliance_matcher("influence", "accepted"),
+                lx.compliance_matcher("images", "cues"), lx.compliance_matcher("carbon"),
+                lx.register_matcher("en", "formal"), lx.register_matcher("en", "informal_slang"),
+                lx.register_matcher("fr", "collective"), lx.register_matcher("fr", "idioms"),
+                matching.PhraseMatcher(["#ad", "@marque", "n°1", "100 %", "l'offre", "_x", "中文", "a"])]
+    for category in lx.commercial_categories():
+        matchers += [category.terms_only] + [m for _, m in category.local]
+    return matchers + [m for _, m in lx.evin_themes()]
+
+
+def test_term_tries_open_with_characters_and_match_where_the_boundary_first_did():
+    texts = [folded(t).text for t in corpus()[::2]]
+    for matcher in _term_matchers():
+        tokens = [matching._spelling_tokens(s) for s in matcher._spellings]
+        new = matching._compile(matching._trie_regex(tokens), matcher._engine)
+        old = matching._compile(_reference_trie(tokens), matcher._engine)
+        assert not new.pattern.startswith(matching._LEFT)
+        for text in texts:
+            assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)], text
