@@ -153,22 +153,30 @@ def emoji_list(text: str) -> tuple[str, ...]:
     return tuple(g for g in _GRAPHEME_RE.findall(text) if not g.isascii() and is_emoji(g))
 
 
+@lru_cache(maxsize=64)
+def _may_hold_url(text: str) -> bool:
+    """Whether ``text`` holds a URL hint (every URL_RE match holds one).  Cached (why: the
+    facts of one text ask it of the same string three or four times, and the search
+    costs more than the look-up)."""
+    return _URL_HINT_RE.search(text) is not None
+
+
 def url_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every URL_RE match in ``text`` (cheap when there is none)."""
-    if _URL_HINT_RE.search(text) is None:
+    if not _may_hold_url(text):
         return []
     return [m.span() for m in URL_RE.finditer(text)]
 
 
 def _without_urls(text: str) -> str:
-    return URL_RE.sub(" ", text) if _URL_HINT_RE.search(text) else text
+    return URL_RE.sub(" ", text) if _may_hold_url(text) else text
 
 
 def extract_urls(text: str) -> tuple[str, ...]:
     """URLs, including bare ``shop.example.fr/path`` forms; trailing punctuation dropped."""
     if "@" in text:  # an e-mail address holds a bare domain
         text = EMAIL_RE.sub(" ", text)
-    if _URL_HINT_RE.search(text) is None:
+    if not _may_hold_url(text):
         return ()
     return tuple(u.rstrip(".,;:!?)»\"'") for u in URL_RE.findall(text))
 
