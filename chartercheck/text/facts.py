@@ -29,6 +29,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+import re
+
 import regex
 
 from . import lexicons as lx
@@ -59,6 +61,9 @@ _EXCLAMATION_RE = regex.compile(r"[!?‼❗！]+")
 # letter at least: so two upper-case letters close together, or a letter
 # without case (as in "A中文").  A text with neither has no caps run.
 _SHOUT_HINT_RE = regex.compile(r"\p{Uppercase}[\p{L}\p{N}'’-]*\p{Uppercase}|[^\P{L}\p{Cased}]")
+# The same hint for an ASCII text (where every letter has a case), which ``re``
+# finds several times faster.
+_ASCII_SHOUT_HINT_RE = re.compile(r"[A-Z][A-Za-z0-9'-]*[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -201,7 +206,8 @@ def _shouted(word: str) -> bool:
 
 
 def _caps_runs(cleaned: str) -> tuple[str, ...]:
-    if _SHOUT_HINT_RE.search(cleaned) is None:
+    hint = _ASCII_SHOUT_HINT_RE if cleaned.isascii() else _SHOUT_HINT_RE
+    if hint.search(cleaned) is None:
         return ()
     runs: list[str] = []
     start = end = None

@@ -13,10 +13,10 @@ import pytest
 import regex
 import yaml
 
-from chartercheck.text import dates, matching, register
+from chartercheck.text import dates, facts, language, matching, register
 from chartercheck.text import lexicons as lx
 from chartercheck.text.lexicons import register_data, register_matcher
-from chartercheck.text.normalize import WORD_RE, folded, split_elision, stem, stems, tokenize, word_spans
+from chartercheck.text.normalize import WORD_RE, clean, folded, split_elision, stem, stems, tokenize, word_spans
 
 ROOT = Path(__file__).resolve().parents[2]
 ODD_TEXTS = [
@@ -204,3 +204,27 @@ def test_term_tries_open_with_characters_and_match_where_the_boundary_first_did(
         assert not new.pattern.startswith(matching._LEFT)
         for text in texts:
             assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)], text
+
+
+def test_ascii_shout_hint_finds_what_the_unicode_one_finds_in_ascii_texts():
+    texts = [t for t in corpus() if t.isascii()] + ["AB", "A-B", "A'B", "A1B", "Ab", "aB", "A B", "A_B", "NEW", "a"]
+    texts += ["".join(chr(c) for c in range(32, 127)), "x" + "".join(chr(c) + "A" for c in range(128))]
+    for text in texts:
+        assert (facts._ASCII_SHOUT_HINT_RE.search(text) is None) == (facts._SHOUT_HINT_RE.search(text) is None), text
+
+
+def test_language_prepass_counts_a_grave_as_before():
+    for text in corpus() + ("à la une", "À bientôt", "la", "déjà à", "a\u0300 part"):
+        cleaned = clean(text)
+        tokens = tokenize(cleaned)
+        fr_words, en_words = lx.stopwords("fr"), lx.stopwords("en")
+        fr = sum(map(fr_words.__contains__, tokens)) + len(language._A_GRAVE.findall(cleaned))
+        en = sum(map(en_words.__contains__, tokens))
+        expected = None
+        if language.OTHER_MARKERS.isdisjoint(tokens):
+            for lang, hits, other in (("fr", fr, en), ("en", en, fr)):
+                if (hits >= language.PREPASS_MIN_HITS and hits >= language.PREPASS_RATIO * other
+                        and hits >= language.PREPASS_MIN_SHARE * len(tokens)):
+                    expected = lang, round(min(0.99, hits / (hits + other + 1)), 3)
+                    break
+        assert language.prepass(tokens, cleaned) == expected, text
