@@ -195,7 +195,7 @@ _UNCOMPILED = object()
 class PhraseMatcher:
     """A lexicon compiled once; :meth:`find` returns hits in text order."""
 
-    __slots__ = ("_any", "size", "_patterns", "_spellings", "_engine", "_gate_needs", "_gate_sources",
+    __slots__ = ("_any", "size", "_patterns", "_spellings", "_engine", "_gate_needs", "_gate_sources", "_term_runs",
                  "_gate_regexes", "_trie_bit", "_anchors", "_variants", "_candidates", "_partial_tries")
 
     def __init__(self, terms: Iterable[str] = (), patterns: Iterable[str] = ()):
@@ -220,6 +220,9 @@ class PhraseMatcher:
         self._gate_regexes = [_UNCOMPILED] * len(gates)  # compiled when a text first needs one
         # Longest run → ((other runs, spelling index), …); None: every term is always tried.
         self._anchors = self._anchor_table() if self._engine is re and self._spellings else None
+        # Without that table (a matcher compiled by ``regex``): the longest run of every
+        # term, one of which a text must hold for the trie to match (None: a term has none).
+        self._term_runs = self._longest_runs() if self._anchors is None and self._spellings else None
         # 0: the trie is always tried (no word-start test possible, or no trie).
         self._trie_bit = 0
         if self._anchors is not None:
@@ -245,6 +248,16 @@ class PhraseMatcher:
             anchor, others = runs
             table.setdefault(anchor, []).append((others, index))
         return {anchor: tuple(entries) for anchor, entries in table.items()}
+
+    def _longest_runs(self) -> frozenset[str] | None:
+        """The longest run of letters/digits of each term (see :func:`_spelling_runs`), or
+        ``None`` when a term has none.  The trie spells a run's characters one after the
+        other, so a text where none of these strings appears holds no term, whatever
+        the engine calls a word character."""
+        runs = [_spelling_runs(spelling) for spelling in self._spellings]
+        if any(r is None for r in runs):
+            return None
+        return frozenset(longest for longest, _ in runs)
 
     @staticmethod
     def _gate(pattern: str):
@@ -318,9 +331,13 @@ class PhraseMatcher:
 
     def _live_terms(self, text: str) -> tuple[int, ...] | None:
         """Indexes of the spellings that may match ``text``: every one of their runs is at a
-        word start of it (``_EVERY_TERM`` when the matcher cannot tell or no longer asks)."""
+        word start of it (``_EVERY_TERM`` when the matcher cannot tell or no longer asks).
+        A matcher compiled by ``regex`` only tells whether a term's longest run is in it."""
         anchors = self._anchors
         if anchors is None:
+            runs = self._term_runs
+            if runs is not None and not any(run in text for run in runs):
+                return ()
             return _EVERY_TERM
         if not start_mask(text) & self._trie_bit:  # one bit test rules out the whole trie
             return ()

@@ -18,6 +18,8 @@ from chartercheck.text import lexicons as lx
 from chartercheck.text.lexicons import register_data, register_matcher
 from chartercheck.text.normalize import WORD_RE, clean, folded, split_elision, stem, stems, tokenize, word_spans
 
+from test_gates import _reference_find
+
 ROOT = Path(__file__).resolve().parents[2]
 ODD_TEXTS = [
     "L’offre d’hiver : -40 % sur TOUT !!! Code HIVER40 jusqu’au 12/12. Lien en bio 👉 shop.example.fr/soldes",
@@ -228,3 +230,15 @@ def test_language_prepass_counts_a_grave_as_before():
                     expected = lang, round(min(0.99, hits / (hits + other + 1)), 3)
                     break
         assert language.prepass(tokens, cleaned) == expected, text
+
+
+def test_a_regex_compiled_trie_is_skipped_only_where_no_term_could_match():
+    promo = next(c.matcher for c in lx.commercial_categories() if c.name == "promo_code")
+    assert promo._engine is regex and promo._term_runs
+    duplicate_names = matching.PhraseMatcher(
+        ["code promo", "#ad", "l'offre", "100 %", "x"], [r"a(?P<cap>\d)", r"b(?P<cap>\d)"])
+    assert duplicate_names._engine is regex and duplicate_names._term_runs
+    texts = corpus()[::2] + ("Code PROMO: HIVER40", "promo-code", "codepromo", "code  promo", "#ad a1 b2 l'offre")
+    for matcher in (promo, duplicate_names):
+        for text in texts:
+            assert matcher.find(text) == _reference_find(matcher, text), text
