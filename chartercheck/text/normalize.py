@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import re
 import sys
 import types
 import unicodedata
@@ -50,6 +51,9 @@ MENTION_RE = regex.compile(r"(?<![\w@])@\w(?:[\w.]*\w)?")
 # A hashtag needs one letter: "#1" is a rank, "#2024" a year, not a tag.
 HASHTAG_RE = regex.compile(r"(?<![\w#&])#\w*\p{L}\w*")
 WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}]+)*")
+# WORD_RE for an ASCII text (its letters, marks and digits there), which ``re``
+# finds about twice as fast: most folded texts are ASCII.
+_ASCII_WORD_RE = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)*")
 _GRAPHEME_RE = regex.compile(r"\X")
 # Emoji presentation, variation selector 16, keycap or regional indicators.
 _EMOJI_MARK_RE = regex.compile(r"[\p{Emoji_Presentation}\uFE0F\u20E3\U0001F1E6-\U0001F1FF]")
@@ -232,7 +236,7 @@ def split_elision(token: str) -> tuple[str, ...]:
 def tokenize(text: str) -> tuple[str, ...]:
     """Folded word tokens of ``text``, French elisions split, hyphens splitting words."""
     f = fold(text)
-    words = WORD_RE.findall(f)
+    words = (_ASCII_WORD_RE if f.isascii() else WORD_RE).findall(f)
     if "'" not in f:  # no elision to split
         return tuple(words)
     out: list[str] = []
@@ -256,7 +260,7 @@ def word_starts(text: Folded) -> list[tuple[str, int]]:
     being its index in ``text.text`` (why: a caller that only quotes a few of the
     words can ask :meth:`Folded.surface` for those alone)."""
     out: list[tuple[str, int]] = []
-    for m in WORD_RE.finditer(text.text):
+    for m in (_ASCII_WORD_RE if text.text.isascii() else WORD_RE).finditer(text.text):
         word, start = m.group(), m.start()
         if "'" not in word:  # the usual case: no elision to split
             out.append((word, start))

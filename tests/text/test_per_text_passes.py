@@ -242,3 +242,12 @@ def test_a_regex_compiled_trie_is_skipped_only_where_no_term_could_match():
     for matcher in (promo, duplicate_names):
         for text in texts:
             assert matcher.find(text) == _reference_find(matcher, text), text
+
+
+def test_ascii_words_are_found_as_word_re_finds_them():
+    from chartercheck.text.normalize import _ASCII_WORD_RE
+
+    every_ascii = "".join(chr(c) for c in range(128))
+    texts = [folded(t).text for t in corpus()] + [every_ascii, every_ascii[::-1], "a'b'c d''e f'1 2'g _x_ '", "l'l'offre"]
+    for text in (t for t in texts if t.isascii()):
+        assert [m.span() for m in _ASCII_WORD_RE.finditer(text)] == [m.span() for m in WORD_RE.finditer(text)], text
