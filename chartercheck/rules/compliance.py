@@ -30,7 +30,9 @@ _GENERATED_CUES = ("ia", "ai", "gener", "génér", "midjourney", "dall", "diffus
                    "cgi", "virtual")
 
 
-@rule("CC601", "influence-disclosure", Severity.ERROR, Scope.POST, pack="fr-influence")
+@rule("CC601", "influence-disclosure", Severity.ERROR, Scope.POST, pack="fr-influence",
+      reports=lambda ctx, post: _undisclosed(post, ctx.facts(post))
+      or _undeclared_image(post, ctx.facts(post)) is not None)
 def influence_disclosure(ctx, post):
     """A sponsored post without "Publicité" / "Collaboration commerciale", or an
     edited or generated image without "Images retouchées" / "Images virtuelles".
@@ -109,7 +111,8 @@ def _declared_image_kind(post, facts):
     return None
 
 
-@rule("CC602", "evin-health-message", Severity.ERROR, Scope.POST, pack="fr-evin")
+@rule("CC602", "evin-health-message", Severity.ERROR, Scope.POST, pack="fr-evin",
+      reports=lambda ctx, post: _health_message_missing(post, ctx.facts(post)))
 def evin_health_message(ctx, post):
     """A post about an alcoholic drink without "L'abus d'alcool est dangereux pour la santé".
 
@@ -141,7 +144,8 @@ def evin_health_message(ctx, post):
         yield ctx.finding(post, field="text", key="health-message", drinks=", ".join(drinks[:3]))
 
 
-@rule("CC603", "evin-association", Severity.ERROR, Scope.POST, pack="fr-evin")
+@rule("CC603", "evin-association", Severity.ERROR, Scope.POST, pack="fr-evin",
+      reports=lambda ctx, post: _alcohol_associated(post, ctx.facts(post)))
 def evin_association(ctx, post):
     """Alcohol associated with success, seduction, sport, youth or performance.
 
@@ -185,7 +189,8 @@ def _alcohol_associated(post, facts) -> bool:
     return bool(facts.alcohol_terms and facts.evin_associations)
 
 
-@rule("CC604", "generic-green-claim", Severity.WARNING, Scope.POST, pack="eu-green-claims")
+@rule("CC604", "generic-green-claim", Severity.WARNING, Scope.POST, pack="eu-green-claims",
+      reports=lambda ctx, post: bool(ctx.facts(post).green_claims))
 def generic_green_claim(ctx, post):
     """A generic environmental claim ("éco-responsable", "eco-friendly", "biodégradable"...).
 
@@ -220,7 +225,8 @@ def generic_green_claim(ctx, post):
                           claims=", ".join(f"\"{c}\"" for c in dict.fromkeys(claims)))
 
 
-@rule("CC605", "carbon-neutral-claim", Severity.ERROR, Scope.POST, pack="eu-green-claims")
+@rule("CC605", "carbon-neutral-claim", Severity.ERROR, Scope.POST, pack="eu-green-claims",
+      reports=lambda ctx, post: bool(ctx.facts(post).carbon_claims))
 def carbon_neutral_claim(ctx, post):
     """A claim of carbon neutrality ("neutre en carbone", "carbon neutral", "net zero"...).
 
@@ -251,15 +257,3 @@ def carbon_neutral_claim(ctx, post):
     if claims:
         yield ctx.finding(post, field="text", key="carbon",
                           claims=", ".join(f"\"{c}\"" for c in dict.fromkeys(claims)))
-
-
-#: Whether each rule above reports a post, answered from its text facts without
-#: building the finding (why: approval steps ``when: [compliance]`` ask it of
-#: every post). Each entry is the very test its rule starts from.
-REPORTS = {
-    "CC601": lambda post, facts: _undisclosed(post, facts) or _undeclared_image(post, facts) is not None,
-    "CC602": _health_message_missing,
-    "CC603": _alcohol_associated,
-    "CC604": lambda post, facts: bool(facts.green_claims),
-    "CC605": lambda post, facts: bool(facts.carbon_claims),
-}

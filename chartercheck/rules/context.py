@@ -209,6 +209,8 @@ class RuleContext:
         spec = find_rule(code)
         if spec is None or spec.scope is not Scope.POST:
             return False
+        if spec.reports is not None:
+            return bool(spec.reports(self, post))
         saved = (self._spec, self._severity)
         self.bind(spec, spec.severity)
         try:

@@ -45,6 +45,10 @@ class RuleSpec:
     #: for calendar rules: fn(ctx, post) run in the post-by-post pass to derive,
     #: while the post's text facts are at hand, the small values the rule reads later
     warm: Optional[Callable] = None
+    #: for post rules: fn(ctx, post) -> bool, whether the rule reports the post,
+    #: answered without building the finding (``ctx.fires`` asks it: approval
+    #: conditions ask about every post). It must be the very test the rule starts from.
+    reports: Optional[Callable] = None
 
     @property
     def family(self) -> str:
@@ -75,7 +79,7 @@ _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
 def rule(code: str, name: str, severity: Severity, scope: Scope = Scope.POST, pack: Optional[str] = None,
-         warm: Optional[Callable] = None):
+         warm: Optional[Callable] = None, reports: Optional[Callable] = None):
     """Register a rule function under ``code`` and kebab-case ``name``."""
     if not _CODE.match(code) or not _NAME.match(name):
         raise ValueError(f"bad rule identity {code} {name}")
@@ -83,7 +87,7 @@ def rule(code: str, name: str, severity: Severity, scope: Scope = Scope.POST, pa
     def register(func: Callable) -> Callable:
         if code in _REGISTRY or any(spec.name == name for spec in _REGISTRY.values()):
             raise ValueError(f"rule {code} {name} registered twice")
-        _REGISTRY[code] = _BY_NAME[name] = RuleSpec(code, name, severity, scope, func, pack, warm)
+        _REGISTRY[code] = _BY_NAME[name] = RuleSpec(code, name, severity, scope, func, pack, warm, reports)
         return func
 
     return register

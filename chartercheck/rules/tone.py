@@ -63,7 +63,7 @@ def _commercial_score(facts) -> float:
     return facts.commercial_score
 
 
-@rule("CC201", "commercial-score", Severity.WARNING, Scope.POST)
+@rule("CC201", "commercial-score", Severity.WARNING, Scope.POST, reports=commercial)
 def commercial_score(ctx, post):
     """The post's commercial score is above ``tone.commercial.max_score``.
 
@@ -195,7 +195,8 @@ def _share_finding(ctx, posts, flags, worst, max_share, window):
                        ids=", ".join(p.id for p in selling), excess=excess)
 
 
-@rule("CC203", "over-promise", Severity.WARNING, Scope.POST)
+@rule("CC203", "over-promise", Severity.WARNING, Scope.POST,
+      reports=lambda ctx, post: bool(ctx.facts(post).claims))
 def over_promise(ctx, post):
     """The post makes an absolute claim or an over-promise ("garanti", "100 %", "le meilleur").
 

@@ -13,7 +13,6 @@ from typing import Optional
 
 from .. import i18n
 from ..model import Approval, Post, Severity
-from .compliance import REPORTS
 from .registry import Scope, all_rules
 
 #: Statuses whose approvals are not judged at all.
@@ -188,18 +187,7 @@ def compliance_codes(ctx, post: Post) -> list[str]:
         codes = cache["codes"] = [spec.code for spec in all_rules()
                                        if spec.code.startswith("CC6") and spec.scope is Scope.POST
                                        and (spec.pack is None or spec.pack in packs)]
-    facts = None
-    fired = []
-    for code in codes:
-        test = REPORTS.get(code)  # a rule's own yes/no when it has one (no finding built)
-        if test is None:
-            hit = ctx.fires(code, post)
-        else:
-            facts = facts or ctx.facts(post)
-            hit = test(post, facts)
-        if hit:
-            fired.append(code)
-    return fired
+    return [code for code in codes if ctx.fires(code, post)]
 
 
 def _same_person(who: str, member: Optional[dict], author_name: Optional[str], author: Optional[dict]) -> bool:
