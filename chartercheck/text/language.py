@@ -19,8 +19,10 @@ Too short to judge (``None``): fewer than ``MIN_WORDS`` words or fewer than
 """
 from __future__ import annotations
 
+import string
 from functools import lru_cache
 from importlib import resources
+from itertools import filterfalse
 
 import regex
 
@@ -76,16 +78,27 @@ def prepass(tokens: tuple[str, ...], cleaned: str = "") -> tuple[str, float] | N
 
 def count_words(tokens: tuple[str, ...]) -> int:
     """Tokens holding at least one letter ("2026" and "n°1"'s "1" are not words)."""
-    # str.isalpha in C settles almost every token; only the rest are read per character.
+    # str.isalpha in C settles almost every token, and filterfalse hands over, in C
+    # too, only the rest ("l'", "2026"), which are read character by character.
     return sum(map(str.isalpha, tokens)) + sum(
-        1 for t in tokens if not t.isalpha() and any(c.isalpha() for c in t)
+        1 for t in filterfalse(str.isalpha, tokens) if any(map(str.isalpha, t))
     )
+
+
+_ASCII_LETTERS = string.ascii_letters.encode("ascii")
+
+
+def count_letters(text: str) -> int:
+    """Characters of ``text`` that are letters (``str.isalpha``)."""
+    if text.isascii():  # its letters are A-Z and a-z: deleted from its bytes in one C pass
+        return len(text) - len(text.encode("ascii").translate(None, _ASCII_LETTERS))
+    return sum(map(str.isalpha, text))
 
 
 def too_short(cleaned: str, tokens: tuple[str, ...] | None = None) -> bool:
     """True when ``cleaned`` has fewer than MIN_WORDS words or MIN_LETTERS letters."""
     tokens = tokenize(cleaned) if tokens is None else tokens
-    return count_words(tokens) < MIN_WORDS or sum(map(str.isalpha, cleaned)) < MIN_LETTERS
+    return count_words(tokens) < MIN_WORDS or count_letters(cleaned) < MIN_LETTERS
 
 
 @lru_cache(maxsize=8192)

@@ -251,3 +251,12 @@ def test_ascii_words_are_found_as_word_re_finds_them():
     texts = [folded(t).text for t in corpus()] + [every_ascii, every_ascii[::-1], "a'b'c d''e f'1 2'g _x_ '", "l'l'offre"]
     for text in (t for t in texts if t.isascii()):
         assert [m.span() for m in _ASCII_WORD_RE.finditer(text)] == [m.span() for m in WORD_RE.finditer(text)], text
+
+
+def test_words_and_letters_are_counted_as_str_isalpha_counts_them():
+    every_ascii = "".join(chr(c) for c in range(128))
+    texts = corpus() + (every_ascii, "n°1 2026 l'offre ² ½ Ⅳ 中文 e\u0301", "²", "")
+    for text in texts:
+        tokens = tokenize(text) + ("²", "n°1", "l'", "2026", "x2", "ǅ")
+        assert language.count_words(tokens) == sum(1 for t in tokens if any(c.isalpha() for c in t)), text
+        assert language.count_letters(text) == sum(c.isalpha() for c in text), text
