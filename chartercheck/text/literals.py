@@ -114,6 +114,24 @@ def required_literals(gate: str) -> tuple[tuple[str, ...], ...]:
 
 # Every string some clause names → its bit, so that a text's strings are looked up once for all gates.
 _LITERAL_BITS: dict[str, int] = {}
+# The same strings filed under a character of theirs, the one texts hold least often
+# (see _key): key → ((string, bit), …).  A text without the key holds none of them.
+_BY_KEY: dict[str, tuple[tuple[str, int], ...]] = {}
+# Letters from the most to the least frequent in French and English captions: a
+# string is filed under its last one here, or under a character that is no letter.
+_LETTERS_BY_FREQUENCY = "easitnrulodcmpvhgfbyqjwkxz"
+
+
+def _key(string: str) -> str:
+    """The character of ``string`` a caption is least likely to hold: a sign or a digit
+    first ("/", "%", "€"), else its rarest letter; a space only when it has nothing else."""
+    def rarity(ch: str) -> int:
+        if ch == " ":
+            return -1  # every text has one
+        rank = _LETTERS_BY_FREQUENCY.find(ch)
+        return len(_LETTERS_BY_FREQUENCY) if rank < 0 else rank
+
+    return max(string, key=rarity)
 
 
 def clause_masks(clauses: tuple[tuple[str, ...], ...]) -> tuple[int, ...]:
@@ -123,7 +141,9 @@ def clause_masks(clauses: tuple[tuple[str, ...], ...]) -> tuple[int, ...]:
         mask = 0
         for string in clause:
             if string not in _LITERAL_BITS:
-                _LITERAL_BITS[string] = 1 << len(_LITERAL_BITS)
+                bit = _LITERAL_BITS[string] = 1 << len(_LITERAL_BITS)
+                key = _key(string)
+                _BY_KEY[key] = _BY_KEY.get(key, ()) + ((string, bit),)
                 literal_mask.cache_clear()  # why: a cached mask would lack the new string
             mask |= _LITERAL_BITS[string]
         masks.append(mask)
@@ -132,9 +152,13 @@ def clause_masks(clauses: tuple[tuple[str, ...], ...]) -> tuple[int, ...]:
 
 @lru_cache(maxsize=256)
 def literal_mask(text: str) -> int:
-    """Bits of the registered strings found in folded ``text``, one ``in`` test each."""
+    """Bits of the registered strings found in folded ``text``, one ``in`` test each for the
+    strings whose key character it holds (why: one test of a rare character, "/" or "%",
+    rules out all the strings filed under it)."""
     mask = 0
-    for string, bit in _LITERAL_BITS.items():
-        if string in text:
-            mask |= bit
+    for key, entries in _BY_KEY.items():
+        if key in text:
+            for string, bit in entries:
+                if string in text:
+                    mask |= bit
     return mask

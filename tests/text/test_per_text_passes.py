@@ -260,3 +260,22 @@ def test_words_and_letters_are_counted_as_str_isalpha_counts_them():
         tokens = tokenize(text) + ("²", "n°1", "l'", "2026", "x2", "ǅ")
         assert language.count_words(tokens) == sum(1 for t in tokens if any(c.isalpha() for c in t)), text
         assert language.count_letters(text) == sum(c.isalpha() for c in text), text
+
+
+def test_literal_mask_filed_by_key_character_names_every_string_present():
+    from chartercheck.text import literals
+
+    for matcher in _term_matchers():  # registers every lexicon's gate strings
+        matcher.find("x")
+    for category in lx.commercial_categories():
+        category.matcher.find("x")
+    assert sum(len(entries) for entries in literals._BY_KEY.values()) == len(literals._LITERAL_BITS)
+    for key, entries in literals._BY_KEY.items():
+        assert all(key in string for string, _ in entries)
+    texts = [folded(t).text for t in corpus()] + list(literals._LITERAL_BITS) + ["".join(literals._LITERAL_BITS)]
+    for text in texts:
+        expected = 0
+        for string, bit in literals._LITERAL_BITS.items():
+            if string in text:
+                expected |= bit
+        assert literals.literal_mask(text) == expected, text
