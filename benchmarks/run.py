@@ -5,7 +5,7 @@
     python benchmarks/run.py --proselint /path/to/venv/bin/proselint   # + the reference point
 
 proselint is a reference, not a dependency: install it in a separate
-environment (``python -m venv /tmp/pl && /tmp/pl/bin/pip install proselint``)
+environment (``python -m venv .proselint && .proselint/bin/pip install proselint``)
 and pass its executable; its time on the same texts, one per paragraph, is
 compared with a whole ``chartercheck lint`` process on the CSV calendar.
 
