@@ -3,8 +3,8 @@
 "Messages in phase with the brand's positioning; values structure the
 discourse": each rule compares one trait of a post's text, read from the
 facts computed once per distinct text, with what the charter declares. The
-pillar and brand-mix rules (CC304, CC305, CC307, CC309, CC310) live in
-:mod:`.positioning_mix`.
+pillar and brand-mix rules (CC304, CC305, CC307, CC310) live in
+:mod:`.positioning_mix`, cross-posts (CC309) in :mod:`.cross_post`.
 """
 from __future__ import annotations
 
