@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from ..model import Severity
 from .registry import Scope, rule
-from .streaming import PostStream, stream
+from .streaming import PostStream, finished, stream
 from .tone import DUPLICATE_MIN_WORDS
 
 #: Copies further apart than this are a re-run (CC205's business), not a cross-post.
@@ -62,15 +62,13 @@ def identical_cross_post(ctx):
           - {id: a, channel: instagram, at: "2026-11-24 12:00", text: "La sortie de nuit part samedi à 18h de la place Bellecour. #velo"}
           - {id: b, channel: facebook, at: "2026-11-25 09:00", text: "Samedi soir, on roule ensemble : départ 18h place Bellecour, lampes allumées."}
     """
-    watch = stream(ctx, "CC309", _CopyWatch)
-    watch.finish(ctx)
+    watch = finished(ctx, "CC309", _CopyWatch)
     for post, channels, other, other_channel in watch.found:
         if channels:
             yield ctx.finding(post, "multi", hint="hint", field="channel", key="multi", channels=", ".join(channels))
         if other is not None:
             yield ctx.finding(post, field="text", key=other.id, other=other.id, other_channel=other_channel,
                               other_at=ctx.local(other.at))
-    ctx.memo("CC309").clear()
 
 
 class _CopyWatch(PostStream):

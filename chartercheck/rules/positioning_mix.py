@@ -19,7 +19,7 @@ from ..text.normalize import fold, stem, tokenize
 from .context import first_line
 from .positioning import may_match, tag_spelling, term_cores
 from .registry import Scope, rule
-from .streaming import PostStream, stream
+from .streaming import PostStream, finished, stream
 from .tone import percent
 
 #: CC304/CC305: texts shorter than this (a reply, "Merci !") carry no positioning to judge.
@@ -286,10 +286,7 @@ def pillar_mix(ctx):
     posts = ctx.linted
     if not any(p.get("share") for p in pillars) or len(posts) < MIX_MIN_POSTS:
         return
-    tally = stream(ctx, "CC307", _PillarTally)
-    tally.finish(ctx)
-    members = tally.members
-    ctx.memo("CC307").clear()
+    members = finished(ctx, "CC307", _PillarTally).members
     total = len(posts)
     span = {"first": ctx.local(posts[0].at).date(), "last": ctx.local(posts[-1].at).date(), "total": total}
     for pillar in pillars:

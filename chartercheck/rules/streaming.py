@@ -53,3 +53,13 @@ def stream(ctx, code: str, kind: type[PostStream]) -> PostStream:
     if found is None:
         found = state["stream"] = kind(ctx)
     return found
+
+
+def finished(ctx, code: str, kind: type[PostStream]) -> PostStream:
+    """The run's ``kind`` stream for rule ``code``, fed to the end of the linted
+    range (:meth:`PostStream.finish`) and let go by the context: the rule reports
+    from what it holds, and its window goes with it."""
+    found = stream(ctx, code, kind)
+    found.finish(ctx)
+    del ctx.memo(code)["stream"]
+    return found

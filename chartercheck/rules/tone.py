@@ -15,7 +15,7 @@ from ..model import Severity
 from ..text.normalize import fold, is_emoji
 from .context import first_line
 from .registry import Scope, rule
-from .streaming import PostStream, stream
+from .streaming import PostStream, finished, stream
 
 #: CC204: shouted words (in caps runs) from which a post shouts; one capitalised
 #: word is emphasis ("NOUVEAU"), two are a raised voice.
@@ -159,10 +159,8 @@ def commercial_share(ctx):
     settings = ctx.charter.get("tone.commercial", {})
     max_share, window = settings.get("max_share", 0.2), settings["window"]
     min_posts = settings.get("min_posts", 5)
-    tally = stream(ctx, "CC202", _CommercialFlags)
-    tally.finish(ctx)  # posts after --until are not needed: none of their windows is reported
-    flags = tally.flags
-    ctx.memo("CC202").clear()
+    # Posts after --until are not fed: none of their windows is reported.
+    flags = finished(ctx, "CC202", _CommercialFlags).flags
     posts = ctx.posts[:len(flags)]
     start = selling = 0
     worst = None  # (share, start, end) of the current run's worst window

@@ -15,7 +15,7 @@ from operator import itemgetter
 
 from ..model import Severity
 from .registry import Scope, rule
-from .streaming import PostStream, stream
+from .streaming import PostStream, finished, stream
 from .tone import DUPLICATE_MIN_WORDS, percent
 
 #: MinHash signature = BANDS × ROWS values; LSH buckets are bands. With 10
@@ -69,8 +69,7 @@ def near_duplicate(ctx):
           - {id: b, channel: facebook, at: "2026-11-24 12:00",
              text: "Pense à vérifier ton éclairage avant de partir : un phare bien réglé, c'est plus de sécurité."}
     """
-    watch = stream(ctx, "CC205", _DuplicateWatch)
-    watch.finish(ctx)
+    watch = finished(ctx, "CC205", _DuplicateWatch)
     threshold = ctx.charter.get("tone.duplicates.similarity", 0.8)
     window = ctx.charter.get("tone.duplicates.window")
     reported = set()
@@ -83,7 +82,6 @@ def near_duplicate(ctx):
                 yield ctx.finding(post, channel=channel, field="text", key=other.id, other=other.id,
                                   other_at=ctx.local(other.at), similarity=percent(similarity),
                                   min=percent(threshold), window=window)
-    ctx.memo("CC205").clear()
 
 
 class _DuplicateWatch(PostStream):
