@@ -210,19 +210,19 @@ def lint(calendars, charter_path, fmt, output, fail_on, select, ignore, date_fro
 
     charter = _resolve_charter(charter_path)
     tz = charter.tz
+    fmt = _pick_format(fmt)
     options = LintOptions(
         lang=lang, now=_cli_time(now, tz, "--now"), start=_cli_time(date_from, tz, "--from"),
         end=_cli_time(date_until, tz, "--until", end_of_day=True),
         select=_split_codes(select), ignore=_split_codes(ignore),
         baseline=read_baseline(baseline) if baseline else frozenset(),
         input_format=input_format, date_format=date_format, max_posts=max_posts, max_bytes=max_bytes, jobs=jobs,
-        keep_commercial_scores=_pick_format(fmt) == "html", extra={"progress": terminal_progress()})
+        keep_commercial_scores=fmt == "html", extra={"progress": terminal_progress()})
     report = run(list(calendars), charter, options)
     if write_baseline:
         count = save_baseline(report, write_baseline)
         click.echo(f"chartercheck: {count} findings recorded in {write_baseline}", err=True)
         return
-    fmt = _pick_format(fmt)
     use_color = (color if color is not None else (output is None and sys.stdout.isatty())) and fmt == "text"
     _emit(get_chunks(fmt)(report, color=use_color, posts=report.read_posts, charter=charter), output)
     worst = report.worst()
