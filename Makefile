@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test install install-test bench docs clean
+.PHONY: demo test install install-test bench eval eval-fit docs clean
 
 $(BIN)/chartercheck: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,8 +38,25 @@ test: install-test
 bench: install
 	$(BIN)/python benchmarks/run.py
 
+# The tone evaluation (benchmarks/eval): its own environment, because scikit-learn and
+# scipy fit and judge the commercial score but are never runtime dependencies.
+EVAL_VENV := .venv-eval
+$(EVAL_VENV)/.ready: pyproject.toml benchmarks/eval/requirements.txt
+	$(PYTHON) -m venv $(EVAL_VENV)
+	$(EVAL_VENV)/bin/pip install --quiet --upgrade pip
+	$(EVAL_VENV)/bin/pip install --quiet -e . -r benchmarks/eval/requirements.txt
+	touch $@
+
+## eval: grouped cross-validation of the commercial score on the real corpus, and the in-house set
+eval: $(EVAL_VENV)/.ready
+	cd benchmarks/eval && ../../$(EVAL_VENV)/bin/python evaluate.py $(EVAL_ARGS)
+
+## eval-fit: fit the commercial score's weights again and write them into the package
+eval-fit: $(EVAL_VENV)/.ready
+	cd benchmarks/eval && ../../$(EVAL_VENV)/bin/python fit.py --write
+
 docs: install
 	$(BIN)/chartercheck rules --format markdown > docs/rules.md
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) $(EVAL_VENV) build *.egg-info

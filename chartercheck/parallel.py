@@ -130,15 +130,16 @@ def _end_workers(pool) -> None:
         worker.join(timeout=5)
 
 
-def analyze_texts(texts: Sequence[str], cues: tuple, claims: tuple) -> list:
-    """Complete text facts of ``texts`` (runs in a worker process)."""
+def analyze_texts(texts: Sequence[str], options: tuple) -> list:
+    """Complete text facts of ``texts`` (runs in a worker process); ``options`` are
+    :func:`~.text.facts.analyze`'s arguments after the text."""
     from .text.facts import analyze
 
-    return [analyze(text, cues, claims).complete() for text in texts]
+    return [analyze(text, *options).complete() for text in texts]
 
 
-def facts_ahead(blocks: Sequence[Sequence[Post]], jobs: int, cues: tuple,
-                claims: tuple) -> Iterator[list[tuple[str, object]]]:
+def facts_ahead(blocks: Sequence[Sequence[Post]], jobs: int,
+                options: tuple) -> Iterator[list[tuple[str, object]]]:
     """For each block in order, its ``(text, facts)`` pairs, analysed on ``jobs`` processes
     (:data:`TEXT_WORKERS_MAX` at most).
 
@@ -148,7 +149,7 @@ def facts_ahead(blocks: Sequence[Sequence[Post]], jobs: int, cues: tuple,
     worker processes cannot be used.
     """
     texts = [list(dict.fromkeys(post.text for post in block)) for block in blocks]
-    calls = [(block_texts, cues, claims) for block_texts in texts]
+    calls = [(block_texts, options) for block_texts in texts]
     workers = min(jobs, TEXT_WORKERS_MAX)
     # strict: exactly one list of facts per block, or an error rather than a shifted pairing.
     for block_texts, facts in zip(texts, in_order(analyze_texts, calls, workers, ahead=workers + 1), strict=True):

@@ -163,10 +163,10 @@ def commercial_stats(entries: Sequence[Entry], charter, days: Sequence[date] = (
     are those the lint already computed; only texts missing there are analysed."""
     if charter is None or not entries or all(not e.text for e in entries):
         return None
+    from ..rules.context import text_options
     from ..text.facts import analyze
     scores = scores or {}
-    cues = tuple(charter.get("tone.extra_commercial_cues", []))
-    claims = tuple(charter.get("tone.extra_claims", []))
+    options = text_options(charter)
     threshold = float(charter.get("tone.commercial.max_score", 0.6))
     per_day: dict[date, list[int]] = {day: [0, 0] for day in days}
     for entry in entries:
@@ -175,7 +175,7 @@ def commercial_stats(entries: Sequence[Entry], charter, days: Sequence[date] = (
         elif entry.text in scores:
             score = scores[entry.text]
         else:
-            score = analyze(entry.text, cues, claims).commercial_score
+            score = analyze(entry.text, *options).commercial_score
         counts = per_day.setdefault(entry.at.date(), [0, 0])
         counts[0] += 1
         counts[1] += score > threshold

@@ -30,6 +30,15 @@ FIRES_CACHE_SIZE = 3_000
 SHARED_FINDING_PARTS = 32_768
 
 
+
+def text_options(charter) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """What text analysis takes from the charter: ``(extra commercial cues, extra
+    claims, the brand's own names)`` — its name, aliases and products never shout."""
+    names = [charter.get("brand.name")] + list(charter.get("brand.aliases", []) or [])
+    names += list(charter.get("brand.products", []) or [])
+    return (tuple(charter.get("tone.extra_commercial_cues", [])), tuple(charter.get("tone.extra_claims", [])),
+            tuple(str(n) for n in names if n))
+
 class RuleContext:
     """Shared, read-only view of one lint run; computed groupings are cached.
 
@@ -110,8 +119,7 @@ class RuleContext:
         found = self._facts.get(text)
         if found is None:
             from ..text.facts import analyze  # heavy: imported only when a rule needs it
-            found = analyze(text, tuple(self.charter.get("tone.extra_commercial_cues", [])),
-                            tuple(self.charter.get("tone.extra_claims", [])))
+            found = analyze(text, *text_options(self.charter))
             self._remember(text, found)
         return found
 

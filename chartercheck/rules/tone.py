@@ -69,15 +69,34 @@ def commercial_score(ctx, post):
 
     Why: the sources warn that overly commercial messages are tiresome and
     counter-productive: a feed that sells in every post loses the attention it
-    sells to. The score (0-1) combines the distinct kinds of selling devices
-    found: offers and discounts, prices and percentages, urgency, buying
-    imperatives, promo codes, shop links and UTM parameters, "lien en bio",
-    giveaways (French and English lexicons, extended by
-    ``tone.extra_commercial_cues``); shouting makes a selling post louder.
-    Repeating one device does not raise the score. The message lists the cues.
-    Fix: keep one call to action and tell the story around the offer, or keep
-    such posts within the commercial share (CC202). Approval steps with
-    ``when: [commercial]`` apply to the posts this rule reports.
+    sells to. A post is commercial when its main purpose is to make the reader
+    buy, order, pre-order, book, subscribe to a paid offer, redeem a code or buy
+    tickets.
+
+    How the score (0-1) is computed: the text is searched for selling devices,
+    grouped in families (French and English lexicons): offers and discounts,
+    prices in any currency, urgency and scarcity, buying imperatives, ordering
+    and pre-ordering, booking, ticketing, where-to-buy lines, promo codes, shop
+    links, "link in bio", soft calls to action, giveaways; shouting counts next
+    to another device. Ordinary words ("free", "offer", "prix", "gratuit")
+    count only next to a selling device, a money amount in a statistic ("65 %
+    of passengers", "$1T spending", "a $10K grant") is not a price, and
+    acronyms and the brand's own names (``brand.name``, ``aliases``,
+    ``products``) do not shout. Each family that fired adds its weight, once,
+    to a logistic score: ``1 / (1 + exp(-(bias + sum of weights)))``. The
+    weights are fitted on real, hand-labelled brand posts and checked on brands
+    the fit never saw; one decisive device (an order, a booking, tickets, a
+    promo code, a discount, a buying imperative) carries a post alone, a free
+    contest alone does not. The message lists the cues, strongest first.
+
+    Tuning: ``tone.commercial.max_score`` (default 0.6) is the threshold: lower
+    it to catch softer selling, raise it for a brand whose feed sells by design.
+    ``tone.extra_commercial_cues`` adds the brand's own selling words (a
+    family that alone scores 0.5, below the default threshold, and tips a post
+    over with any other device). Fix: tell the story around the offer with one
+    call to action, and keep such posts within the commercial share (CC202).
+    Approval steps with ``when: [commercial]`` apply to the posts this rule
+    reports.
 
     Fires::
 
@@ -97,9 +116,9 @@ def commercial_score(ctx, post):
     limit = ctx.charter.get("tone.commercial.max_score", 0.6)
     if facts.commercial_score <= limit:
         return
-    cues = [surface for _, surface in facts.commercial_cues]
-    if facts.caps_runs:  # shouting raised the score: show it as a cue too
-        cues.append(facts.caps_runs[0])
+    from ..text.commercial import by_contribution  # the lexicons load only when a post sells
+
+    cues = by_contribution(facts.commercial_cues, facts.caps_runs)
     yield ctx.finding(post, field="text", score=facts.commercial_score, max=limit,
                       cues=quoted(cues, ctx.lang), share=percent(ctx.charter.get("tone.commercial.max_share", 0.2)))
 

@@ -3,26 +3,15 @@
 :func:`analyze` is a pure function of ``(text, extra_cues, extra_claims)``
 behind an LRU cache; :class:`TextFacts` is frozen and hashable.
 
-Commercial score (CC201), in [0, 1], explainable from ``commercial_cues``::
-
-    score = 1 − Π (1 − weight[c])   over the DISTINCT categories c that fired
-    then, if score > 0 and the text shouts (a caps run or a "!!" run):
-    score = 1 − (1 − score) · (1 − SHOUTING_WEIGHT)
-
-Repeating a cue does not raise the score (a single category can never exceed
-its own weight), so only a mix of selling devices makes a post "commercial".
-Weights are in the lexicon files (offer .45, price .40, urgency .35, buying
-imperative .35, promo code .50, shop link .40, "lien en bio" .25, giveaway
-.30, soft call-to-action .15); charter ``extra_commercial_cues`` form the
-``charter`` category (``EXTRA_CUE_WEIGHT``).  Examples: offer + price +
-urgency + "lien en bio" = 1 − .55·.60·.65·.75 ≈ 0.84; "découvrez notre
-nouveau modèle" = 0.15; a thank-you post = 0.  Shouting alone adds nothing:
-"MERCI !!!" is enthusiasm, not selling.
+Commercial cues and score (CC201): see :mod:`.commercial` (cue families,
+weak words that need a selling context, the fitted logistic score).
 
 Caps runs: maximal sequences of consecutive shouted words, a shouted word
-being all upper case with at least 3 letters and no digit, and not a known
-acronym (``ACRONYMS``; e.g. "SNCF", "RGPD", "DIY").  Unknown short words such
-as "NEW" or "TOP" do count: they are how captions shout.
+being all upper case with at least 3 letters and no digit, and neither a
+known acronym (``ACRONYMS``; e.g. "SNCF", "RGPD", "DIY") nor one of the
+brand's own names (``own_names``: its name, aliases and products, word by
+word).  Unknown short words such as "NEW" or "TOP" do count: they are how
+captions shout.
 """
 from __future__ import annotations
 
@@ -33,12 +22,12 @@ import re
 
 import regex
 
+from . import commercial as cm
 from . import lexicons as lx
 from .dates import DateWord, find_date_words
 from .gates import start_mask, word_prefixes, word_runs, word_start_prefixes
 from .language import count_words, detect
 from .literals import literal_mask
-from .matching import Match
 from .normalize import (
     clean, emoji_list, extract_hashtags, extract_mentions, extract_urls, fold, folded, is_emoji, stems, tokenize,
     url_spans,
@@ -46,8 +35,6 @@ from .normalize import (
 from .readability import flesch, syllables
 from .register import detect_register
 
-SHOUTING_WEIGHT = 0.1
-EXTRA_CUE_WEIGHT = 0.45
 ACRONYMS = frozenset(
     "SNCF RATP PDF USB FAQ CEO DIY RGPD GDPR TVA VAT USA NYC SUV LED UTM API HTML CSS RSE CSR PME "
     "SME TPE ONG NGO CNIL DGCCRF ARPP AOC AOP IGP IPA VTT VAE BMX GPS SMS URL VIP SAV RDV CGV CGU "
@@ -199,20 +186,26 @@ class TextFacts:
         return flesch(self.cleaned, self.language)
 
 
-def _shouted(word: str) -> bool:
+def _shouted(word: str, own: frozenset[str]) -> bool:
     # isupper() first: it is the cheap test that almost every word fails.
     return (word.isupper() and sum(c.isalpha() for c in word) >= 3
-            and not any(c.isdigit() for c in word) and word not in ACRONYMS)
+            and not any(c.isdigit() for c in word) and word not in ACRONYMS and word not in own)
 
 
-def _caps_runs(cleaned: str) -> tuple[str, ...]:
+@lru_cache(maxsize=64)
+def _own_words(names: tuple[str, ...]) -> frozenset[str]:
+    """The brand's own names, word by word, in capitals as a caption writes them."""
+    return frozenset(m.group().upper() for name in names for m in _CAPS_WORD_RE.finditer(name))
+
+
+def _caps_runs(cleaned: str, own: frozenset[str] = frozenset()) -> tuple[str, ...]:
     hint = _ASCII_SHOUT_HINT_RE if cleaned.isascii() else _SHOUT_HINT_RE
     if hint.search(cleaned) is None:
         return ()
     runs: list[str] = []
     start = end = None
     for m in _CAPS_WORD_RE.finditer(cleaned):
-        shouted = _shouted(m.group())
+        shouted = _shouted(m.group(), own)
         if not shouted and start is None:
             continue
         gap = cleaned[end : m.start()] if end is not None else ""
@@ -238,56 +231,6 @@ def _exclamations(text: str) -> tuple[int, int]:
     return count, runs
 
 
-def _commercial(f, language, extra_cues):
-    hits: list[tuple[int, str, str]] = []
-    codes: list[str] = []
-    for cat in lx.commercial_categories():
-        found = list(cat.matcher.find(f))
-        for lang, matcher in cat.local:
-            if language in (lang, None):
-                found += matcher.find(f)
-        for m in found:
-            if cat.name == "promo_code" and m.captured is not None:
-                cap = m.captured
-                if any(c.isdigit() for c in cap) or (cap.isupper() and len(cap) >= 4):
-                    codes.append(cap)
-                else:  # "code postal": keep only a plain "code promo" inside it
-                    sub = cat.terms_only.find(m.surface)
-                    if not sub:
-                        continue
-                    m = Match(m.start + sub[0].start, m.start + sub[0].end, sub[0].surface)
-            hits.append((m.start, cat.name, m.surface))
-    # Words inside a URL ("/sale", "promo" in a slug) are the shop_link cue's business.
-    urls = url_spans(f.original)
-    if urls:
-        hits = [h for h in hits if h[1] == "shop_link" or not any(s <= h[0] < e for s, e in urls)]
-    if extra_cues:
-        hits += [(m.start, "charter", m.surface) for m in lx.extra_matcher(extra_cues).find(f)]
-    # One cue per place: drop a hit nested in a longer one of the same category
-    # ("SOLDES" found by both the shared and the local French list).
-    hits.sort(key=lambda h: (h[0], -len(h[2]), h[1]))
-    kept: list[tuple[int, str, str]] = []
-    for h in hits:
-        if not any(k[1] == h[1] and k[0] <= h[0] and h[0] + len(h[2]) <= k[0] + len(k[2]) for k in kept):
-            kept.append(h)
-    return tuple((c, s) for _, c, s in kept), tuple(codes)
-
-
-@lru_cache(maxsize=None)
-def _weights() -> dict[str, float]:
-    return {c.name: c.weight for c in lx.commercial_categories()}
-
-
-def _score(categories: frozenset[str], shouting: bool) -> float:
-    weights = _weights()
-    remaining = 1.0
-    for name in sorted(categories):
-        remaining *= 1.0 - weights.get(name, EXTRA_CUE_WEIGHT)
-    if categories and shouting:
-        remaining *= 1.0 - SHOUTING_WEIGHT
-    return round(1.0 - remaining, 3)
-
-
 def _alcohol_facts(f) -> tuple:
     """(drinks, health message present?, Evin associations) of folded text ``f``."""
     alcohol = lx.compliance_matcher("alcohol").find(f)
@@ -304,15 +247,16 @@ def _alcohol_facts(f) -> tuple:
 
 
 @lru_cache(maxsize=256)  # callers keep their own cache (the rule context's)
-def _analyze(text: str, extra_cues: tuple[str, ...], extra_claims: tuple[str, ...]) -> TextFacts:
+def _analyze(text: str, extra_cues: tuple[str, ...], extra_claims: tuple[str, ...],
+             own_names: tuple[str, ...]) -> TextFacts:
     f = folded(text)
     cleaned = clean(text)
     tokens = tokenize(cleaned)
     lang_conf = detect(cleaned)
     language = lang_conf[0] if lang_conf else None
-    caps = _caps_runs(cleaned)
+    caps = _caps_runs(cleaned, _own_words(own_names) if own_names else frozenset())
     excl, excl_runs = _exclamations(text)
-    cues, codes = _commercial(f, language, extra_cues)
+    cues, codes = cm.find_cues(f, language, extra_cues)
     categories = frozenset(c for c, _ in cues)
     claims = lx.claims_matcher().find(f)
     if extra_claims:
@@ -334,7 +278,7 @@ def _analyze(text: str, extra_cues: tuple[str, ...], extra_claims: tuple[str, ..
         caps_runs=caps,
         language=language,
         language_confidence=lang_conf[1] if lang_conf else None,
-        commercial_score=_score(categories, bool(caps or excl_runs)),
+        commercial_score=cm.score(categories, bool(caps or excl_runs)),
         commercial_cues=cues,
         promo_codes=codes,
         claims=tuple(m.surface for m in claims),
@@ -344,13 +288,14 @@ def _analyze(text: str, extra_cues: tuple[str, ...], extra_claims: tuple[str, ..
     )
 
 
-def analyze(text: str, extra_cues=(), extra_claims=()) -> TextFacts:
-    """Facts about ``text``; ``extra_cues``/``extra_claims`` come from the charter.
+def analyze(text: str, extra_cues=(), extra_claims=(), own_names=()) -> TextFacts:
+    """Facts about ``text``; ``extra_cues``/``extra_claims`` and ``own_names`` (the
+    brand's name, aliases and products, which never shout) come from the charter.
 
-    Cached on ``(text, tuple(extra_cues), tuple(extra_claims))``: call it from
-    every rule freely, the work is done once per distinct text.
+    Cached on ``(text, tuple(extra_cues), tuple(extra_claims), tuple(own_names))``:
+    call it from every rule freely, the work is done once per distinct text.
     """
-    return _analyze(text or "", tuple(extra_cues), tuple(extra_claims))
+    return _analyze(text or "", tuple(extra_cues), tuple(extra_claims), tuple(own_names))
 
 
 def clear_caches() -> None:

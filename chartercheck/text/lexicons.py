@@ -4,8 +4,9 @@ The data lives in ``chartercheck/text/lexicons/*.yaml`` (see the comments at the
 top of ``fr.yaml`` for the format).  French and English entries are merged into
 one matcher per category: brand posts mix languages ("Black Friday", "shop now"
 in a French caption), so every cue applies to every post, except the
-``local_terms`` of a language, which only apply to posts detected in that
-language (or of unknown language) because they are ordinary words elsewhere.
+``weak_terms`` of a language, which only apply to posts detected in that
+language (or of unknown language) because they are ordinary words elsewhere,
+and only in a selling context (see :mod:`.commercial`).
 """
 from __future__ import annotations
 
@@ -47,13 +48,12 @@ def _both(name: str, *keys: str) -> tuple[list, list]:
 
 @dataclass(frozen=True)
 class Category:
-    """A commercial cue category: its weight and compiled matchers."""
+    """A commercial cue family and its compiled matchers (its weight is in the fitted model)."""
 
     name: str
-    weight: float
     matcher: PhraseMatcher
     terms: tuple[str, ...]
-    local: tuple[tuple[str, PhraseMatcher], ...]  # (lang, matcher of that language's local_terms)
+    weak: tuple[tuple[str, PhraseMatcher], ...]  # (lang, matcher of that language's weak_terms)
 
     @cached_property
     def terms_only(self) -> PhraseMatcher:
@@ -71,15 +71,19 @@ def commercial_categories() -> tuple[Category, ...]:
     out = []
     for name in names:
         terms, patterns = _both("{lang}", "commercial", name)
-        weights = [load(lg)["commercial"].get(name, {}).get("weight") for lg in LANGS]
-        weight = max(w for w in weights if w is not None)
-        local = tuple(
-            (lg, PhraseMatcher(load(lg)["commercial"][name].get("local_terms") or ()))
+        weak = tuple(
+            (lg, PhraseMatcher(load(lg)["commercial"][name].get("weak_terms") or ()))
             for lg in LANGS
-            if load(lg)["commercial"].get(name, {}).get("local_terms")
+            if load(lg)["commercial"].get(name, {}).get("weak_terms")
         )
-        out.append(Category(name, float(weight), PhraseMatcher(terms, patterns), tuple(terms), local))
+        out.append(Category(name, PhraseMatcher(terms, patterns), tuple(terms), weak))
     return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def statistics_matcher() -> PhraseMatcher:
+    """Words that make a money amount a statistic or news ("million", "grant", "spending")."""
+    return PhraseMatcher(*_both("{lang}", "statistics"))
 
 
 @lru_cache(maxsize=None)

@@ -184,8 +184,8 @@ def test_a_pool_broken_midway_gives_each_block_once(monkeypatch, breaking_pool):
     charter = chartercheck.load_charter("charters/velo-lumiere.yaml")
     posts = engine.read_all(TONE_WEEK, charter, engine.LintOptions()).posts
     blocks = [posts[first:first + 4] for first in range(0, len(posts), 4)]
-    serial = list(parallel.facts_ahead(blocks, 1, (), ()))
-    fallen_back = list(parallel.facts_ahead(blocks, 2, (), ()))
+    serial = list(parallel.facts_ahead(blocks, 1, ((), (), ())))
+    fallen_back = list(parallel.facts_ahead(blocks, 2, ((), (), ())))
     assert PoolThatBreaks.submitted > PoolThatBreaks.survives  # it did break
     assert len(fallen_back) == len(blocks) > 3
     assert [[text for text, _ in block] for block in fallen_back] == [[text for text, _ in block] for block in serial]
@@ -205,7 +205,7 @@ def test_text_analysis_takes_a_few_workers_whatever_the_cpus(monkeypatch, breaki
     posts = engine.read_all(TONE_WEEK, charter, engine.LintOptions()).posts
     blocks = [posts[first:first + 2] for first in range(0, len(posts), 2)]
     in_flight = []  # blocks submitted and not yet handed to the rules, the one handed over included
-    for delivered, _ in enumerate(parallel.facts_ahead(blocks, 64, (), ()), start=1):
+    for delivered, _ in enumerate(parallel.facts_ahead(blocks, 64, ((), (), ())), start=1):
         in_flight.append(PoolThatBreaks.submitted - delivered + 1)
     assert sizes == [parallel.TEXT_WORKERS_MAX]
     assert len(in_flight) == len(blocks) > 2 * parallel.TEXT_WORKERS_MAX

@@ -17,7 +17,8 @@ def test_commercial_mix_scores_high_and_lists_cues():
 
 def test_plain_community_post_scores_zero_product_mention_low():
     assert analyze("Merci à toutes les personnes venues à la balade de dimanche, quelle ambiance !").commercial_score == 0
-    assert analyze("Notre nouveau modèle arrive au printemps, découvrez ses réglages en vidéo.").commercial_score < 0.3
+    soft = analyze("Notre nouveau modèle arrive au printemps, découvrez ses réglages en vidéo.").commercial_score
+    assert 0 < soft < 0.5
     assert analyze("MERCI !!! Vous êtes incroyables").commercial_score == 0
 
 

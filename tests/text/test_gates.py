@@ -46,7 +46,7 @@ def _all_matchers() -> list[PhraseMatcher]:
                 lx.compliance_matcher("influence", "insufficient"), lx.compliance_matcher("evin_message"),
                 lx.register_matcher("en", "formal"), lx.register_matcher("fr", "collective")]
     for category in lx.commercial_categories():
-        matchers += [category.matcher, category.terms_only] + [m for _, m in category.local]
+        matchers += [category.matcher, category.terms_only] + [m for _, m in category.weak]
     return matchers
 
 

@@ -193,7 +193,7 @@ def _term_matchers():
                 lx.register_matcher("fr", "collective"), lx.register_matcher("fr", "idioms"),
                 matching.PhraseMatcher(["#ad", "@marque", "n°1", "100 %", "l'offre", "_x", "中文", "a"])]
     for category in lx.commercial_categories():
-        matchers += [category.terms_only] + [m for _, m in category.local]
+        matchers += [category.terms_only] + [m for _, m in category.weak]
     return matchers + [m for _, m in lx.evin_themes()]
 
 
