@@ -199,7 +199,8 @@ def main() -> int:
     out.write(table("shipped weights, real corpus (in-sample: optimistic)", real, shipped))
     out.write(per_source("shipped weights per source (rows without ambiguous)", real, shipped))
     out.write(table("shipped weights, in-house set", in_house, shipped))
-    out.write("\n" + register_agreement(real) + language_alarms(real))
+    out.write("\n" + register_agreement(real) + "in-house " + register_agreement(in_house)
+              + language_alarms(real))
     if args.errors:
         out.write(errors(real + in_house, cv_real | cv_in_house if not args.shipped_only else shipped))
     if args.register_errors:

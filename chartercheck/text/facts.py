@@ -40,7 +40,7 @@ ACRONYMS = frozenset(
     "SME TPE ONG NGO CNIL DGCCRF ARPP AOC AOP IGP IPA VTT VAE BMX GPS SMS URL VIP SAV RDV CGV CGU "
     "ASAP FYI DM DMs BIO UNESCO UNICEF OMS WHO NASA BBC CNN RTL TF1 SEO ROI KPI B2B B2C IA AI PSG "
     "OM JO COP CO2 HLM EDF SNCB STIB TGV TER RER UX UI PR HR RH DRH PDG SAS SARL SA LLC INC LTD "
-    "USD EUR GBP CAD TTC HT".split()
+    "USD EUR GBP CAD CHF AUD JPY XOF FCFA TTC HT".split()
 )
 _CAPS_WORD_RE = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 _EXCLAMATION_RE = regex.compile(r"[!?‼❗！]+")
@@ -189,13 +189,14 @@ class TextFacts:
 def _shouted(word: str, own: frozenset[str]) -> bool:
     # isupper() first: it is the cheap test that almost every word fails.
     return (word.isupper() and sum(c.isalpha() for c in word) >= 3
-            and not any(c.isdigit() for c in word) and word not in ACRONYMS and word not in own)
+            and not any(c.isdigit() for c in word) and word not in ACRONYMS
+            and not (own and fold(word) in own))
 
 
 @lru_cache(maxsize=64)
 def _own_words(names: tuple[str, ...]) -> frozenset[str]:
-    """The brand's own names, word by word, in capitals as a caption writes them."""
-    return frozenset(m.group().upper() for name in names for m in _CAPS_WORD_RE.finditer(name))
+    """The brand's own names, word by word, folded ("VELO" and "VÉLO" are "Vélo")."""
+    return frozenset(fold(m.group()) for name in names for m in _CAPS_WORD_RE.finditer(name))
 
 
 def _caps_runs(cleaned: str, own: frozenset[str] = frozenset()) -> tuple[str, ...]:

@@ -13,7 +13,15 @@ French (per sentence, on folded tokens with elisions split):
   marker ("tous", "nombreux", "d'entre vous", "merci à vous", "milliers"…)
   addresses the community as a group — even a tutoiement brand must say
   "merci à vous tous".  Collective markers never make a text "vous" or
-  "mixed".  Fixed expressions ("rendez-vous") are removed first.
+  "mixed".  Fixed expressions ("rendez-vous") are removed first, and so is
+  a cheer's "allez" ("Allez les Bleus !", "Allez, on y croit") — it urges,
+  it does not address anyone as *vous*;
+* **apposition**: in "Léa Martin, notre cheffe, prépare le menu" the verb
+  after the second comma is the subject's (3rd person), not an imperative:
+  a *tu* verb opening the third clause of a sentence does not count when the
+  first two clauses are cut by commas, the first is a short phrase (≤
+  :data:`APPOSITION_SUBJECT_WORDS` words) that addresses nobody, and the verb's
+  form is also a 3rd person one (not "viens", "prends": "Léa, Marc, viens !").
 
 Result: tu and direct vous → ``"mixed"``; only tu → ``"tu"``; only direct
 vous → ``"vous"``; nothing (or only collective vous) → ``None``.
@@ -41,6 +49,10 @@ _CLAUSE_RE = regex.compile(r"[,;:()\u2013\u2014]")
 # the lower-cased, NOT folded text so that "celle-là" (là, adverb) never matches.
 _HYPHEN_IMPERATIVE_RE = regex.compile(r"(?<![\w-])([^\W\d_]{2,})-(?:la|le|les|moi|nous|lui|leur|en|y|toi)(?![\w-])")
 _IMPERATIVE_AFTER = frozenset({"et", "puis", "alors", "vite", "donc", "aussi", "n'", "ne"})
+# A cheer: "Allez les Bleus", "Allez l'OM", "Allez !", "Allez, on y croit", "Allez on".
+_CHEER_RE = regex.compile(r"\b[Aa]llez(?=,?\s+(?:les?|la|l['’])\s*\p{Lu}|\s*[!,…]|\s+on\b)")
+#: Words a sentence's first clause may hold and still be the subject of an apposition.
+APPOSITION_SUBJECT_WORDS = 4
 
 
 def _french(text: Folded) -> tuple[str | None, tuple[str, ...]]:
@@ -61,6 +73,8 @@ def _french(text: Folded) -> tuple[str | None, tuple[str, ...]]:
         if idiom_in_text:
             for m in reversed(idioms.find(sentence)):  # "rendez-vous" addresses nobody
                 sentence = sentence[: m.start] + " " + sentence[m.end :]
+        if "llez" in sentence:
+            sentence = _CHEER_RE.sub(" ", sentence)
         toks = tokenize(sentence)
         s_vous = []
         if "-" in sentence:
@@ -98,11 +112,15 @@ def _read_clauses(sentence: str, data: dict, tu: list[str], vous: list[str]) -> 
     tu_words, vous_words = data["tu"], data["vous"]
     tu_verbs, not_verbs = data["tu_verbs"], data["ez_not_verbs"]
     f = folded(sentence)
-    cuts = [m.start() for m in _CLAUSE_RE.finditer(sentence)]  # in the sentence as written
+    found = list(_CLAUSE_RE.finditer(sentence))
+    cuts = [m.start() for m in found]  # in the sentence as written
     index = f.index
     clause = 0  # clause cuts before the current word
     previous = None  # the word before, in the same clause
-    for token, start in word_starts(f):
+    words = list(word_starts(f))
+    apposition = (len(found) >= 2 and found[0].group() == found[1].group() == ","
+                  and _short_subject([t for t, s in words if index[s] < cuts[0]], data))
+    for token, start in words:
         if cuts:
             before = clause
             position = index[start]
@@ -114,10 +132,19 @@ def _read_clauses(sentence: str, data: dict, tu: list[str], vous: list[str]) -> 
         if token in tu_words:
             tu.append(f.surface(start, end))
         elif token in tu_verbs and (previous is None or previous in _IMPERATIVE_AFTER):
-            tu.append(f.surface(start, end))
+            # "viens", "prends" (-s) are 2nd person only; "prépare", "va" are also 3rd.
+            if not (apposition and clause == 2 and previous is None and not token.endswith("s")):
+                tu.append(f.surface(start, end))
         elif token in vous_words or (len(token) >= 5 and token.endswith("ez") and token not in not_verbs):
             vous.append(f.surface(start, end))
         previous = token
+
+
+def _short_subject(tokens: list[str], data: dict) -> bool:
+    """Whether a first clause's words can be an apposition's subject ("Léa Martin",
+    "Notre cheffe"): few, and none of them addresses the reader."""
+    return (0 < len(tokens) <= APPOSITION_SUBJECT_WORDS
+            and not any(t in data["tu"] or t in data["vous"] or t in data["tu_verbs"] for t in tokens))
 
 
 @lru_cache(maxsize=None)
