@@ -66,6 +66,7 @@ class LabelledPost:
     language: str | None = None
     register_found: str | None = None
     group: int = 0
+    selection: str = ""  # "random" or "keyword_topup" where the corpus's raw files say
 
 
 def template_key(text: str) -> str | None:
@@ -99,10 +100,25 @@ def load_real(path: pathlib.Path) -> list[LabelledPost]:
     posts = [LabelledPost(r["id"], r["lang"], r["source"], r["text"], int(r["commercial"]),
                           r.get("register") or "", "ambiguous" in (r.get("notes") or "").lower())
              for r in rows]
+    selections = _selections(path.parent / "raw")
     for post in posts:
         _features(post)
+        post.selection = selections.get(post.text, "")
     _assign_groups(posts)
     return posts
+
+
+def _selections(raw: pathlib.Path) -> dict[str, str]:
+    """Text → how the row was chosen ("random" or "keyword_topup"), from the raw files that
+    record it (the corpus topped some sources up by keyword: a cue-based score looks better
+    on those rows than on random traffic)."""
+    found: dict[str, str] = {}
+    for name in sorted(raw.glob("*.csv")) if raw.is_dir() else ():
+        with open(name, encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                if row.get("selection") and row.get("text"):
+                    found[row["text"]] = row["selection"]
+    return found
 
 
 def load_in_house() -> list[LabelledPost]:

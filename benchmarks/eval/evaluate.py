@@ -88,12 +88,12 @@ def metrics_line(label: str, scores, labels) -> str:
         f1s.append(prf(s, y)[2])
         aps.append(average_precision(s, y))
     tp, fp, fn = confusion(scores, labels)
-    return (f"{label:<28}{n:>5}{pos:>5}   P {p:.2f}  R {r:.2f}  F1 {f1:.2f} {interval(f1s)}"
+    return (f"{label:<40}{n:>5}{pos:>5}   P {p:.2f}  R {r:.2f}  F1 {f1:.2f} {interval(f1s)}"
             f"  PR-AUC {ap:.2f} {interval(aps)}  (tp {tp}, fp {fp}, fn {fn})")
 
 
 def header(title: str) -> str:
-    return f"\n{title}\n{'':<28}{'n':>5}{'pos':>5}\n"
+    return f"\n{title}\n{'':<40}{'n':>5}{'pos':>5}\n"
 
 
 def table(title: str, posts, scores: dict) -> str:
@@ -122,6 +122,17 @@ def per_source(title: str, posts, scores: dict) -> str:
         out += (f"{lang + ' ' + source:<24}{len(rows):>5}{sum(y):>5}{tp:>5}{fp:>5}{fn:>5}"
                 f"  {p_:.2f}  {r_:.2f}  {f1:.2f}   {fp_rate}\n")
     return out
+
+
+def by_selection(posts, scores: dict) -> str:
+    """Rows chosen at random against rows topped up by keyword (where the corpus says)."""
+    out = ""
+    for selection in ("random", "keyword_topup"):
+        rows = [p for p in posts if p.selection == selection and not p.ambiguous]
+        if rows:
+            label = f"{selection} rows, without ambiguous"
+            out += metrics_line(label, [scores[p.id] for p in rows], [p.commercial for p in rows]) + "\n"
+    return header("grouped CV by how rows were selected (sources that record it)") + out if out else ""
 
 
 def cross_validated(real, in_house) -> tuple[dict, dict]:
@@ -195,6 +206,7 @@ def main() -> int:
         cv_real, cv_in_house = cross_validated(real, in_house)
         out.write(table("GROUPED CROSS-VALIDATION, real corpus (headline)", real, cv_real))
         out.write(per_source("grouped CV per source (rows without ambiguous)", real, cv_real))
+        out.write(by_selection(real, cv_real))
         out.write(table("in-house set, held out from the fit", in_house, cv_in_house))
     out.write(table("shipped weights, real corpus (in-sample: optimistic)", real, shipped))
     out.write(per_source("shipped weights per source (rows without ambiguous)", real, shipped))
