@@ -121,6 +121,14 @@ def _selections(raw: pathlib.Path) -> dict[str, str]:
     return found
 
 
+def load_both(explicit: str | None = None) -> tuple[list[LabelledPost], list[LabelledPost]]:
+    """``(real corpus, in-house set)``; exits with a message when the real corpus is missing."""
+    path = corpus_path(explicit)
+    if not path.exists():
+        raise SystemExit(f"real corpus not found at {path}: give --corpus PATH")
+    return load_real(path), load_in_house()
+
+
 def load_in_house() -> list[LabelledPost]:
     """The in-house set (``posts.yaml``) with its features; one group per post."""
     data = yaml.safe_load((HERE / "posts.yaml").read_text("utf-8"))["posts"]

@@ -26,7 +26,7 @@ import random
 import sys
 from collections import defaultdict
 
-from corpus import corpus_path, families, load_in_house, load_real
+from corpus import families, load_both
 
 THRESHOLD = 0.6
 BOOTSTRAP = 1000
@@ -191,11 +191,7 @@ def main() -> int:
     parser.add_argument("--shipped-only", action="store_true", help="only the installed package's scores")
     parser.add_argument("--register-errors", action="store_true", help="list French register disagreements")
     args = parser.parse_args()
-    path = corpus_path(args.corpus)
-    if not path.exists():
-        sys.stderr.write(f"real corpus not found at {path}: give --corpus PATH\n")
-        return 2
-    real, in_house = load_real(path), load_in_house()
+    real, in_house = load_both(args.corpus)
     out = sys.stdout
     n_groups = len({p.group for p in real})
     out.write(f"real corpus: {len(real)} posts ({sum(p.commercial for p in real)} commercial, "

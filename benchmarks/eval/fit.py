@@ -45,7 +45,7 @@ import sys
 import numpy as np
 from scipy.optimize import minimize
 
-from corpus import ROOT, corpus_path, families, load_in_house, load_real
+from corpus import ROOT, families, load_both
 
 MODEL_FILE = ROOT / "chartercheck" / "text" / "lexicons" / "commercial_model.yaml"
 THRESHOLD = 0.6
@@ -148,11 +148,7 @@ def main() -> int:
     parser.add_argument("--corpus", help="posts.csv of the real corpus")
     parser.add_argument("--write", action="store_true", help="rewrite the package's commercial_model.yaml")
     args = parser.parse_args()
-    path = corpus_path(args.corpus)
-    if not path.exists():
-        sys.stderr.write(f"real corpus not found at {path}: give --corpus PATH\n")
-        return 2
-    real, in_house = load_real(path), load_in_house()
+    real, in_house = load_both(args.corpus)
     rows = training_rows(real, in_house)
     names = families()
     X, y = matrix(rows)
