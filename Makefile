@@ -40,6 +40,8 @@ bench: install
 
 docs: install
 	$(BIN)/chartercheck rules --format markdown > docs/rules.md
+	$(BIN)/chartercheck charter schema --format markdown > docs/charter.md
+	$(BIN)/chartercheck charter schema > chartercheck/charter/charter.schema.json
 
 clean:
 	rm -rf $(VENV) build *.egg-info
