@@ -18,14 +18,14 @@ import json
 from datetime import timedelta
 from importlib import resources
 
-from .. import __version__, timeutil
+from .. import __url__, __version__, timeutil
 from .schema import SCHEMA
 from .types import AnyOf, ListOf, MapOf, Parsed, Scalar, Section, ValueType
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 #: Where the published schema of this version lives, for ``# yaml-language-server: $schema=``.
-SCHEMA_URL = ("https://raw.githubusercontent.com/chartercheck/chartercheck/"
-              f"v{__version__}/chartercheck/charter/charter.schema.json")
+SCHEMA_URL = (__url__.replace("https://github.com/", "https://raw.githubusercontent.com/")
+              + f"/v{__version__}/chartercheck/charter/charter.schema.json")
 #: The file the package ships (kept equal to :func:`charter_json_schema` by the test suite).
 SHIPPED_FILE = "charter.schema.json"
 

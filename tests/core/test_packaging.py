@@ -76,3 +76,7 @@ def test_a_library_whose_internals_we_use_is_bounded_above():
     (requirement,) = [r for r in _pyproject()["project"]["dependencies"] if r.startswith("recurring-ical-events")]
     assert "<" in requirement
     assert "._adapter._component" in (PACKAGE / "readers" / "ics_recurrence.py").read_text("utf-8")
+
+
+def test_the_project_address_is_written_once_for_code_and_metadata():
+    assert _pyproject()["project"]["urls"]["Repository"] == chartercheck.__url__
