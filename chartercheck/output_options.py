@@ -52,6 +52,10 @@ def parse_report_targets(values: Iterable[str], formats: Iterable[str],
                                      hint_params=(("_id", "error.did_you_mean" if close else "error.known_formats"),
                                                   ("suggestion", repr(close[0]) if close else ""),
                                                   ("known", ", ".join(known)))))
+        if path == "-":
+            raise UsageError(Problem("--report", None, "standard output carries the --format report",
+                                     hint=f"give it a file, e.g. --report {fmt}:chartercheck-report",
+                                     msgid="error.report_stdout", params=(("format", fmt),)))
         if os.path.abspath(path) in taken:
             raise UsageError(Problem("--report", None, f"{path} would be written twice",
                                      hint="give each report its own file",

@@ -35,6 +35,7 @@ def test_one_run_writes_every_report(tmp_path):
 @pytest.mark.parametrize("spec, says", [
     ("sarif", "is not FORMAT:PATH"), ("sarif:", "is not FORMAT:PATH"), (":out.sarif", "is not FORMAT:PATH"),
     ("sarf:out.sarif", "did you mean 'sarif'?"), ("pdf:out.pdf", "formats: text, concise"),
+    ("json:-", "standard output carries the --format report"),
 ])
 def test_a_bad_report_is_refused_before_the_run(spec, says):
     result = _lint("--report", spec)
