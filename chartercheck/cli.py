@@ -298,8 +298,10 @@ def charter_check(path, fmt, lang, fail_on):
 
 
 from .commands import register_all  # noqa: E402  (needs the groups above)
+from .completion import attach_completion  # noqa: E402
 
 register_all(main, charter)
+attach_completion(main)
 
 if __name__ == "__main__":  # pragma: no cover
     main()
