@@ -230,7 +230,8 @@ def lint(calendars, charter_path, fmt, output, reports, statistics, exit_zero, f
         count = save_baseline(report, write_baseline)
         click.echo(f"chartercheck: {count} findings recorded in {write_baseline}", err=True)
         return
-    use_color = wants_color(color, output is None and sys.stdout.isatty()) and fmt == "text"
+    # NO_COLOR and FORCE_COLOR speak of the terminal's stream: a report file is coloured only on --color.
+    use_color = (wants_color(color, sys.stdout.isatty()) if output is None else bool(color)) and fmt == "text"
     context = {"posts": report.read_posts, "charter": charter, "fail_on": fail_on}
     for target in targets:
         _emit(get_chunks(target.format)(report, color=False, **context), target.path)

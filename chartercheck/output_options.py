@@ -11,7 +11,8 @@ Colour follows the conventions terminals share, strongest first: the
 ``--color``/``--no-color`` flag; ``NO_COLOR`` (https://no-color.org: set and
 not empty turns colour off); ``FORCE_COLOR`` (set and not empty turns it on,
 even through a pipe); else colour only on a terminal. ``NO_COLOR`` before
-``FORCE_COLOR`` is the order Python itself follows.
+``FORCE_COLOR`` is the order Python itself follows. The variables are about
+standard output: the command line colours a report file only on ``--color``.
 """
 from __future__ import annotations
 

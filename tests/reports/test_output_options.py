@@ -88,3 +88,11 @@ def test_color_and_force_color_work_through_a_pipe():
     assert "\x1b[" in _lint("--color").output
     assert "\x1b[" in _lint(env={"FORCE_COLOR": "1"}).output
     assert "\x1b[" not in _lint("--no-color", env={"FORCE_COLOR": "1"}).output
+
+
+def test_force_color_leaves_report_files_plain(tmp_path):
+    out = tmp_path / "report.txt"
+    _lint("-o", str(out), env={"FORCE_COLOR": "1"})
+    assert "\x1b[" not in out.read_text(encoding="utf-8")
+    _lint("-o", str(out), "--color")
+    assert "\x1b[" in out.read_text(encoding="utf-8")
