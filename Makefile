@@ -57,6 +57,8 @@ eval-fit: $(EVAL_VENV)/.ready
 
 docs: install
 	$(BIN)/chartercheck rules --format markdown > docs/rules.md
+	$(BIN)/chartercheck charter schema --format markdown > docs/charter.md
+	$(BIN)/chartercheck charter schema > chartercheck/charter/charter.schema.json
 
 clean:
 	rm -rf $(VENV) $(EVAL_VENV) build *.egg-info

@@ -10,6 +10,8 @@ The small Python API::
 from __future__ import annotations
 
 __version__ = "0.1.0"
+#: The project's home: its repository (docs, issues, the published charter schema).
+__url__ = "https://github.com/chartercheck/chartercheck"
 
 from typing import Iterable, Union
 

@@ -17,6 +17,7 @@ import click
 
 from . import __version__
 from .errors import ChartercheckError, Problem, UsageError
+from .formatters import FORMATS
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -92,7 +93,7 @@ def _batches(chunks: Iterable[str], size: int = _WRITE_BATCH) -> Iterator[str]:
         yield "".join(pending)
 
 
-def _emit(chunks: Iterable[str], output: Optional[str]) -> None:
+def _emit(chunks: Iterable[str], output: Optional[str], color: Optional[bool] = None) -> None:
     """Write the report's pieces as they are produced, to ``output`` or standard output.
 
     A file is written next to ``output`` under a temporary name and renamed
@@ -109,8 +110,8 @@ def _emit(chunks: Iterable[str], output: Optional[str]) -> None:
                                      params=(("reason", exc.strerror or str(exc)),))) from None
         return
     for batch in batches:
-        # click.echo, as ever: it drops colour codes when standard output is not a terminal.
-        click.echo(batch, nl=False)
+        # click.echo drops colour codes off a terminal unless colour was asked for (--color, FORCE_COLOR).
+        click.echo(batch, nl=False, color=color)
 
 
 def _write_whole(output: str, batches: Iterable[str]) -> None:
@@ -176,9 +177,12 @@ JOBS = JobsType()
 @main.command()
 @click.argument("calendars", nargs=-1, required=True)
 @click.option("--charter", "charter_path", help="Charter YAML (default: discovered, else embedded).")
-@click.option("--format", "fmt", default="text", show_default=True,
-              type=click.Choice(["auto", "text", "json", "sarif", "github", "junit", "html", "markdown"]))
+@click.option("--format", "fmt", default="text", show_default=True, type=click.Choice(["auto", *FORMATS]))
 @click.option("-o", "--output", help="Write the report to this file instead of standard output.")
+@click.option("--report", "reports", multiple=True, metavar="FORMAT:PATH",
+              help="Also write the report in FORMAT to PATH; repeat for several (one run, several reports).")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings at --fail-on (unusable input still exits 2).")
 @click.option("--fail-on", default="error", show_default=True, type=click.Choice(FAIL_ON))
 @click.option("--select", multiple=True, help="Only these rules (codes, names, prefixes; comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rules (codes, names, prefixes; comma-separated).")
@@ -199,15 +203,17 @@ JOBS = JobsType()
               "output is the same.")
 @click.option("--color/--no-color", default=None, help="Colour text output (default: on a terminal).")
 @handle_errors
-def lint(calendars, charter_path, fmt, output, fail_on, select, ignore, date_from, date_until, now,
-         baseline, write_baseline, lang, input_format, date_format, max_posts, max_bytes, jobs, color):
+def lint(calendars, charter_path, fmt, output, reports, statistics, exit_zero, fail_on, select, ignore, date_from,
+         date_until, now, baseline, write_baseline, lang, input_format, date_format, max_posts, max_bytes, jobs, color):
     """Lint CALENDAR files (YAML, CSV, iCalendar; - for stdin) against the charter."""
     from .baseline import read_baseline, write_baseline as save_baseline
     from .engine import LintOptions, run
     from .formatters import get_chunks
     from .model import Severity
+    from .output_options import parse_report_targets, wants_color
     from .progress import terminal_progress
 
+    targets = parse_report_targets(reports, FORMATS, output)
     charter = _resolve_charter(charter_path)
     tz = charter.tz
     fmt = _pick_format(fmt)
@@ -217,16 +223,25 @@ def lint(calendars, charter_path, fmt, output, fail_on, select, ignore, date_fro
         select=_split_codes(select), ignore=_split_codes(ignore),
         baseline=read_baseline(baseline) if baseline else frozenset(),
         input_format=input_format, date_format=date_format, max_posts=max_posts, max_bytes=max_bytes, jobs=jobs,
-        keep_commercial_scores=fmt == "html", extra={"progress": terminal_progress()})
+        keep_commercial_scores="html" in {fmt, *(t.format for t in targets)},
+        extra={"progress": terminal_progress()})
     report = run(list(calendars), charter, options)
     if write_baseline:
         count = save_baseline(report, write_baseline)
         click.echo(f"chartercheck: {count} findings recorded in {write_baseline}", err=True)
         return
-    use_color = (color if color is not None else (output is None and sys.stdout.isatty())) and fmt == "text"
-    _emit(get_chunks(fmt)(report, color=use_color, posts=report.read_posts, charter=charter), output)
+    # NO_COLOR and FORCE_COLOR speak of the terminal's stream: a report file is coloured only on --color.
+    use_color = (wants_color(color, sys.stdout.isatty()) if output is None else bool(color)) and fmt == "text"
+    context = {"posts": report.read_posts, "charter": charter, "fail_on": fail_on}
+    for target in targets:
+        _emit(get_chunks(target.format)(report, color=False, **context), target.path)
+    if statistics:
+        from .formatters.statistics import render as render_statistics
+        _emit([render_statistics(report, "json" if fmt == "json" else "text")], output)
+    else:
+        _emit(get_chunks(fmt)(report, color=use_color, **context), output, color=use_color or None)
     worst = report.worst()
-    if fail_on != "never" and worst is not None and worst >= Severity.parse(fail_on):
+    if not exit_zero and fail_on != "never" and worst is not None and worst >= Severity.parse(fail_on):
         sys.exit(1)
 
 
@@ -275,15 +290,19 @@ def charter_check(path, fmt, lang, fail_on):
     from .model import Severity
     loaded = _resolve_charter(path)
     report = run([], loaded, LintOptions(lang=lang, select=["CC8"]))
-    _emit(get_chunks(fmt)(report, color=sys.stdout.isatty() and fmt == "text"), None)
+    from .output_options import wants_color
+    use_color = wants_color(None, sys.stdout.isatty()) and fmt == "text"
+    _emit(get_chunks(fmt)(report, color=use_color), None, color=use_color or None)
     worst = report.worst()
     if fail_on != "never" and worst is not None and worst >= Severity.parse(fail_on):
         sys.exit(1)
 
 
 from .commands import register_all  # noqa: E402  (needs the groups above)
+from .completion import attach_completion  # noqa: E402
 
 register_all(main, charter)
+attach_completion(main)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -5,7 +5,8 @@ and ``b2b`` (a company on LinkedIn and X, formal, legal in the approval
 circuit) — in English or French. The templates are package data under
 ``templates/``; every key is commented so the file teaches the charter as it
 is edited. The result is written to ``chartercheck.yaml`` by default, the
-name ``lint`` discovers on its own.
+name ``lint`` discovers on its own. Its first line points YAML editors at the
+charter's JSON Schema, so they complete keys and flag typos as one types.
 """
 from __future__ import annotations
 
@@ -40,7 +41,8 @@ def scaffold(preset: str = "b2c", lang: str = "en", brand: Optional[str] = None,
     from ..timeutil import load_zone
     zone = timezone or DEFAULT_ZONES[lang]
     load_zone(zone)  # raises ValueError with a suggestion when unknown
-    text = template_text(preset, lang)
+    from ..charter.json_schema import SCHEMA_URL
+    text = f"# yaml-language-server: $schema={SCHEMA_URL}\n" + template_text(preset, lang)
     return (text.replace("__BRAND__", json.dumps(brand or DEFAULT_BRANDS[lang], ensure_ascii=False))
                 .replace("__TIMEZONE__", json.dumps(zone)))
 

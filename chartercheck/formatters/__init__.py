@@ -15,8 +15,8 @@ from ..model import Report
 
 #: format name → module exposing ``render(report, **options) -> str`` (and maybe ``chunks``).
 FORMATS = {
-    "text": "text", "json": "json_format", "sarif": "sarif", "github": "github",
-    "junit": "junit", "markdown": "markdown", "html": "html",
+    "text": "text", "concise": "concise", "json": "json_format", "sarif": "sarif", "github": "github",
+    "gitlab": "gitlab", "junit": "junit", "markdown": "markdown", "html": "html",
 }
 
 

@@ -4,13 +4,16 @@
 makes GitHub draw the finding on that line of the pull request's diff.
 Workflow commands have their own escaping: in the message ``%``, CR and LF
 are percent-encoded; in properties (``file``, ``title``...) ``:`` and ``,``
-are too, since they separate the properties themselves.
+are too, since they separate the properties themselves. GitHub places an
+annotation by its path in the repository, so ``file=`` is relative to
+``GITHUB_WORKSPACE`` (the checkout) whatever directory the lint ran from.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterator, Optional
 
 from ..model import Finding, Report, Severity
+from .locations import display_path, is_file_path, source_root
 from .text import summary_line
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -26,12 +29,12 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(finding: Finding) -> str:
-    """One ``::error ...::message`` line for ``finding``."""
+def annotation(finding: Finding, root: Optional[str] = None) -> str:
+    """One ``::error ...::message`` line for ``finding``; ``root`` is the checkout (default: the workspace)."""
     loc = finding.location
     props = []
-    if loc.path and not loc.path.startswith("<"):
-        props.append(("file", loc.path.replace("\\", "/").removeprefix("./")))
+    if is_file_path(loc.path):
+        props.append(("file", display_path(loc.path, root)))
         if loc.line:
             props.append(("line", str(loc.line)))
     props.append(("title", f"{finding.code} {finding.rule}"))
@@ -49,10 +52,11 @@ def annotation(finding: Finding) -> str:
     return f"::{head}::{escape_data(message)}"
 
 
-def chunks(report: Report, **_options) -> Iterator[str]:
+def chunks(report: Report, root: Optional[str] = None, **_options) -> Iterator[str]:
     """One line per finding, then the summary."""
+    root = source_root() if root is None else root
     for finding in report.findings:
-        yield annotation(finding) + "\n"
+        yield annotation(finding, root) + "\n"
     # A plain line is only a log line for GitHub: the summary stays readable in the job log.
     yield summary_line(report) + "\n"
 

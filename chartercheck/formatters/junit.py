@@ -1,9 +1,12 @@
 """The ``junit`` format: JUnit XML, which Jenkins, GitLab and most CI servers display.
 
-One ``<testsuite>`` per calendar file, one failing ``<testcase>`` per
-finding (named after the rule and the post, so a CI server's history of
-"tests" follows a finding from run to run). A clean run holds a single
-passing test case, so the CI view says "1 test passed" rather than nothing.
+One ``<testsuite>`` per calendar file, one ``<testcase>`` per finding
+(named after the rule and the post, so a CI server's history of "tests"
+follows a finding from run to run). A finding at or above ``fail_on`` (the
+``--fail-on`` of the run) is a ``<failure>``; one below it is ``<skipped>``
+with the same details, so a job that passes is not shown as "10 failed".
+A clean run holds a single passing test case, so the CI view says "1 test
+passed" rather than nothing.
 """
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Iterator
 
-from ..model import Finding, Report
+from ..model import Finding, Report, Severity
 from .text import summary_line
 
 SUITE_NAME = "chartercheck"
@@ -46,6 +49,15 @@ def _details(finding: Finding) -> str:
     return "\n".join(lines)
 
 
+def threshold(fail_on: str) -> Severity | None:
+    """The lowest severity that fails for ``fail_on`` (``never``: None, nothing fails)."""
+    return None if fail_on == "never" else Severity.parse(fail_on)
+
+
+def _fails(finding: Finding, lowest: Severity | None) -> bool:
+    return lowest is not None and finding.severity >= lowest
+
+
 def _by_path(report: Report) -> dict[str, list[Finding]]:
     """The findings by calendar file, files in order of their first finding (the report's own findings)."""
     by_path: dict[str, list[Finding]] = {}
@@ -54,16 +66,18 @@ def _by_path(report: Report) -> dict[str, list[Finding]]:
     return by_path
 
 
-def _root(report: Report) -> ET.Element:
+def _root(report: Report, lowest: Severity | None) -> ET.Element:
     """The ``<testsuites>`` element, without children."""
+    failures = sum(_fails(f, lowest) for f in report.findings)
     return ET.Element("testsuites", name=SUITE_NAME, tests=str(max(1, len(report.findings))),
-                      failures=str(len(report.findings)), errors="0")
+                      failures=str(failures), errors="0", skipped=str(len(report.findings) - failures))
 
 
-def _suite(path: str, findings: list[Finding]) -> ET.Element:
+def _suite(path: str, findings: list[Finding], lowest: Severity | None) -> ET.Element:
     """The ``<testsuite>`` of one file, without children."""
-    return ET.Element("testsuite", name=xml_safe(path), tests=str(len(findings)), failures=str(len(findings)),
-                      errors="0", skipped="0")
+    failures = sum(_fails(f, lowest) for f in findings)
+    return ET.Element("testsuite", name=xml_safe(path), tests=str(len(findings)), failures=str(failures),
+                      errors="0", skipped=str(len(findings) - failures))
 
 
 def _clean_suite() -> ET.Element:
@@ -73,13 +87,18 @@ def _clean_suite() -> ET.Element:
     return suite
 
 
-def _case(path: str, finding: Finding) -> ET.Element:
-    """The failing ``<testcase>`` of one finding."""
+def _case(path: str, finding: Finding, lowest: Severity | None) -> ET.Element:
+    """The ``<testcase>`` of one finding: failing at or above ``lowest``, skipped below it."""
     case = ET.Element("testcase", classname=xml_safe(path), name=xml_safe(_case_name(finding)), file=xml_safe(path))
     if finding.location.line:
         case.set("line", str(finding.location.line))
-    failure = ET.SubElement(case, "failure", type=finding.severity.label, message=xml_safe(finding.message))
-    failure.text = xml_safe(_details(finding))
+    if _fails(finding, lowest):
+        outcome = ET.SubElement(case, "failure", type=finding.severity.label, message=xml_safe(finding.message))
+    else:
+        below = f"below --fail-on {lowest.label}" if lowest is not None else "--fail-on never"
+        outcome = ET.SubElement(case, "skipped", message=xml_safe(f"{finding.severity.label} ({below}): "
+                                                                   f"{finding.message}"))
+    outcome.text = xml_safe(_details(finding))
     return case
 
 
@@ -88,15 +107,16 @@ def _summary_comment(report: Report) -> ET.Element:
     return ET.Comment(" " + xml_safe(summary_line(report)).replace("--", "- -") + " ")
 
 
-def report_to_xml(report: Report) -> ET.Element:
-    """The report as an ``<testsuites>`` element."""
-    suites = _root(report)
+def report_to_xml(report: Report, fail_on: str = "error") -> ET.Element:
+    """The report as an ``<testsuites>`` element; ``fail_on`` as ``--fail-on`` says it."""
+    lowest = threshold(fail_on)
+    suites = _root(report, lowest)
     by_path = _by_path(report)
     if not by_path:
         suites.append(_clean_suite())
     for path, findings in by_path.items():
-        suite = _suite(path, findings)
-        suite.extend(_case(path, finding) for finding in findings)
+        suite = _suite(path, findings, lowest)
+        suite.extend(_case(path, finding, lowest) for finding in findings)
         suites.append(suite)
     return suites
 
@@ -113,21 +133,22 @@ def _start_tag(element: ET.Element) -> str:
     return whole[:-len(f"</{element.tag}>")]
 
 
-def chunks(report: Report, **_options) -> Iterator[str]:
+def chunks(report: Report, fail_on: str = "error", **_options) -> Iterator[str]:
     """The document in pieces: each test case is built, written and dropped in turn.
 
     The layout is the one ``ET.indent`` gives the whole tree: each element on
     its own line, two spaces deeper than its parent.
     """
-    yield XML_DECLARATION + _start_tag(_root(report))
+    lowest = threshold(fail_on)
+    yield XML_DECLARATION + _start_tag(_root(report, lowest))
     yield "\n" + INDENT + _serialise(_summary_comment(report), 1)
     by_path = _by_path(report)
     if not by_path:
         yield "\n" + INDENT + _serialise(_clean_suite(), 1)
     for path, findings in by_path.items():
-        yield "\n" + INDENT + _start_tag(_suite(path, findings))
+        yield "\n" + INDENT + _start_tag(_suite(path, findings, lowest))
         for finding in findings:
-            yield "\n" + INDENT * 2 + _serialise(_case(path, finding), 2)
+            yield "\n" + INDENT * 2 + _serialise(_case(path, finding, lowest), 2)
         yield "\n" + INDENT + "</testsuite>"
     yield "\n</testsuites>\n"
 

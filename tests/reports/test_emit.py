@@ -10,8 +10,8 @@ from chartercheck.formatters import FORMATS, get_formatter, json_format
 from .conftest import CLI_ARGS, WEEK, lint
 from .test_streaming import odd_report
 
-EXTENSIONS = {"text": "txt", "json": "json", "sarif": "sarif", "github": "txt", "junit": "xml",
-              "markdown": "md", "html": "html"}
+EXTENSIONS = {"text": "txt", "concise": "txt", "json": "json", "sarif": "sarif", "github": "txt",
+              "gitlab": "json", "junit": "xml", "markdown": "md", "html": "html"}
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
@@ -21,7 +21,7 @@ def test_cli_output_file_is_render(fmt, tmp_path):
                                        "--fail-on", "never"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     report, posts, charter = lint()
-    expected = get_formatter(fmt)(report, posts=posts, charter=charter, color=False)
+    expected = get_formatter(fmt)(report, posts=posts, charter=charter, color=False, fail_on="never")
     assert out.read_bytes() == expected.encode("utf-8")
 
 

@@ -56,3 +56,16 @@ def test_annotations_land_on_the_posts_lines(week):
         if finding.location.post_id is not None:
             number = int(line.split(",line=")[1].split(",")[0])
             assert number in post_lines(WEEK, finding.location.post_id)
+
+
+def test_file_is_relative_to_the_github_workspace(monkeypatch, tmp_path):
+    brand = tmp_path / "brands" / "nord"
+    brand.mkdir(parents=True)
+    finding = Finding("CC101", "channel-daily-cap", Severity.WARNING, "m", Location(str(brand / "w.yaml"), 3))
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
+    assert annotation(finding).startswith("::warning file=brands/nord/w.yaml,line=3,")
+    monkeypatch.chdir(brand)   # a run started in a sub-folder, with a path relative to it
+    relative = Finding("CC101", "channel-daily-cap", Severity.WARNING, "m", Location("w.yaml", 3))
+    assert annotation(relative) == "::warning file=brands/nord/w.yaml,line=3,title=CC101 channel-daily-cap::m"
+    outside = Finding("CC101", "channel-daily-cap", Severity.WARNING, "m", Location("/elsewhere/w.yaml", 3))
+    assert annotation(outside).startswith("::warning file=/elsewhere/w.yaml,")

@@ -13,16 +13,16 @@ import pytest
 from chartercheck import __version__
 from chartercheck.formatters import FORMATS, get_formatter
 
-from .conftest import HERE, lint
+from .conftest import HERE, ROOT, lint
 
-EXTENSIONS = {"text": "txt", "json": "json", "sarif": "sarif", "github": "txt", "junit": "xml",
-              "markdown": "md", "html": "html"}
+EXTENSIONS = {"text": "txt", "concise": "txt", "json": "json", "sarif": "sarif", "github": "txt",
+              "gitlab": "json", "junit": "xml", "markdown": "md", "html": "html"}
 UPDATE = os.environ.get("CHARTERCHECK_UPDATE_GOLDEN") == "1"
 
 
 def _normalised(text: str) -> str:
-    # The version moves with every release; the goldens should not.
-    return text.replace(__version__, "<version>")
+    # The version moves with every release, the checkout with every machine; the goldens should not.
+    return text.replace(__version__, "<version>").replace(ROOT.as_uri() + "/", "file:///<checkout>/")
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))

@@ -47,6 +47,7 @@ def test_refuses_to_overwrite(tmp_path):
 
 def test_stdout_and_bad_zone():
     result = CliRunner().invoke(main, ["charter", "init", "-o", "-", "--preset", "b2b"])
-    assert result.exit_code == 0 and result.output.startswith("# chartercheck charter")
+    assert result.exit_code == 0 and result.output.startswith("# yaml-language-server: $schema=https://")
+    assert result.output.splitlines()[1].startswith("# chartercheck charter")
     bad = CliRunner().invoke(main, ["charter", "init", "-o", "-", "--timezone", "Europe/Nowhere"])
     assert bad.exit_code == 2 and "unknown time zone" in bad.output

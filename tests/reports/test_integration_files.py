@@ -46,6 +46,7 @@ def test_action_script_runs(tmp_path):
     env = dict(os.environ, PATH=bin_dir + os.pathsep + os.environ.get("PATH", ""),
                CC_CALENDARS="tests/reports/data/week.yaml", CC_CHARTER="tests/reports/data/charter.yaml",
                CC_FAIL_ON="error", CC_BASELINE="", CC_SARIF=str(tmp_path / "out.sarif"),
+               CC_JUNIT=str(tmp_path / "out.xml"), RUNNER_TEMP=str(tmp_path),
                CC_ARGS="--now 2026-11-20T09:00 --select CC1,CC9",
                GITHUB_STEP_SUMMARY=str(tmp_path / "summary.md"), GITHUB_OUTPUT=str(tmp_path / "output"))
     done = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script], cwd=ROOT, env=env,
@@ -55,3 +56,10 @@ def test_action_script_runs(tmp_path):
     assert (tmp_path / "output").read_text() == "exit-code=1\n"
     assert (tmp_path / "summary.md").read_text(encoding="utf-8").startswith("## ❌ chartercheck")
     assert '"version": "2.1.0"' in (tmp_path / "out.sarif").read_text(encoding="utf-8")
+    assert 'failures="1"' in (tmp_path / "out.xml").read_text(encoding="utf-8")   # the one error, not the warnings
+
+
+def test_action_lints_once():
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    script = next(s for s in action["runs"]["steps"] if s.get("id") == "lint")["run"]
+    assert script.count("chartercheck lint") == 1

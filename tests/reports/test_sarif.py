@@ -6,7 +6,7 @@ import json
 import jsonschema
 import pytest
 
-from chartercheck.formatters.sarif import artifact_uri, render, report_to_sarif
+from chartercheck.formatters.sarif import artifact_location, markdown_help, render, report_to_sarif
 from chartercheck.model import Finding, Location, Report, Severity
 
 from .conftest import DATA, HERE, WEEK, lint, post_lines
@@ -106,21 +106,61 @@ def test_fingerprint_ignores_line_numbers():
     assert results[0]["partialFingerprints"] == results[1]["partialFingerprints"]
 
 
-@pytest.mark.parametrize("path,uri", [
-    ("tests/reports/data/week.yaml", "tests/reports/data/week.yaml"),
-    ("./plans/my week.yaml", "plans/my%20week.yaml"),
-    ("<stdin>", None), (None, None), ("embedded:default", None),
+@pytest.mark.parametrize("path,location", [
+    ("tests/reports/data/week.yaml", {"uri": "tests/reports/data/week.yaml", "uriBaseId": "%SRCROOT%"}),
+    ("./plans/my week.yaml", {"uri": "plans/my%20week.yaml", "uriBaseId": "%SRCROOT%"}),
+    ("/elsewhere/plans/week.yaml", {"uri": "file:///elsewhere/plans/week.yaml"}),
+    ("<stdin>", {"uri": "stdin", "uriBaseId": "%SRCROOT%"}), (None, {"uri": "stdin", "uriBaseId": "%SRCROOT%"}),
+    ("embedded:default", {"uri": "embedded-default", "uriBaseId": "%SRCROOT%"}),
 ])
-def test_artifact_uri(path, uri):
-    assert artifact_uri(path) == uri
+def test_artifact_location(path, location):
+    assert artifact_location(path, str(HERE.parents[1])) == location
 
 
-def test_stdin_findings_have_no_physical_location(schema):
+def test_absolute_paths_under_the_root_are_relative(tmp_path):
+    assert artifact_location(str(tmp_path / "brand" / "w.yaml"), str(tmp_path)) == {
+        "uri": "brand/w.yaml", "uriBaseId": "%SRCROOT%"}
+
+
+def test_the_root_is_the_ci_checkout_and_is_declared(week, monkeypatch, tmp_path):
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(HERE.parents[0]))   # checkout = tests/
+    run = report_to_sarif(week[0])["runs"][0]
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == HERE.parents[0].as_uri() + "/"
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]}
+    assert uris == {"reports/data/week.yaml"}
+
+
+def test_stdin_findings_keep_a_physical_location(schema):
     finding = Finding("CC101", "channel-daily-cap", Severity.WARNING, "m", Location("<stdin>", 3, "ig2", "instagram"))
     log = report_to_sarif(Report("c", (finding,), 1, ("instagram",), None, None))
     jsonschema.validate(log, schema)
     location = log["runs"][0]["results"][0]["locations"][0]
-    assert "physicalLocation" not in location and location["logicalLocations"][0]["name"] == "ig2"
+    assert location["physicalLocation"] == {"artifactLocation": {"uri": "stdin", "uriBaseId": "%SRCROOT%"},
+                                            "region": {"startLine": 3}}
+    assert location["logicalLocations"][0]["name"] == "ig2"
+
+
+def test_every_result_has_a_physical_location(week):
+    assert all(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+               for r in report_to_sarif(week[0])["runs"][0]["results"])
+
+
+def test_rules_have_a_help_uri_and_help_without_docstring_markup(week):
+    docs = (HERE.parents[1] / "docs" / "rules.md").read_text(encoding="utf-8")
+    for rule in report_to_sarif(week[0])["runs"][0]["tool"]["driver"]["rules"]:
+        assert rule["helpUri"].startswith("https://") and rule["helpUri"].endswith(
+            "/docs/rules.md#" + rule["id"].lower() + "-" + rule["name"])
+        assert f"### {rule['id']} `{rule['name']}`" in docs   # the heading the anchor is made from
+        for text in (rule["shortDescription"]["text"], rule["fullDescription"]["text"], rule["help"]["text"]):
+            assert "``" not in text
+        prose = "\n".join(line for line in rule["help"]["markdown"].splitlines() if not line.startswith("```"))
+        assert "``" not in prose and "::" not in prose
+
+
+def test_markdown_help_turns_examples_into_yaml_blocks():
+    doc = "Too many ``posts``.\n\nFires::\n\n    posts:\n      - {id: a}\n\nPasses::\n\n    posts: []\n"
+    assert markdown_help(doc) == ("Too many `posts`.\n\nFires:\n\n```yaml\nposts:\n  - {id: a}\n```\n\n"
+                                  "Passes:\n\n```yaml\nposts: []\n```")
 
 
 def test_paths_are_relative_to_the_repository(week):
