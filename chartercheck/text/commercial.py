@@ -117,7 +117,8 @@ def find_cues(f: Folded, language: str | None,
     """
     hits: list[tuple[int, int, str, str, bool]] = []  # start, end, family, surface, weak
     codes: list[str] = []
-    for cat in lx.commercial_categories():
+    categories = lx.commercial_categories()
+    for cat in categories:
         for m in cat.matcher.find(f):
             if cat.name == "promo_code":
                 m = _promo_code(cat, m, codes)
@@ -126,14 +127,19 @@ def find_cues(f: Folded, language: str | None,
             elif cat.name == "price" and _statistic(f, m):
                 continue
             hits.append((m.start, m.end, cat.name, m.surface, False))
-        for lang, matcher in cat.weak:
-            if language in (lang, None):
-                hits += [(m.start, m.end, cat.name, m.surface, True) for m in matcher.find(f)]
     if extra_cues:
         hits += [(m.start, m.end, CHARTER, m.surface, False) for m in lx.extra_matcher(extra_cues).find(f)]
     urls = sorted(url_spans(f.original))
     if urls:
         hits = [h for h in hits if h[2] == "shop_link" or not _hit_in_url(h[0], urls)]
+    # Weak words are searched only where they can count (why: most texts sell
+    # nothing, and they then skip a dozen scans).
+    if any(h[2] in CONTEXT_FAMILIES for h in hits):
+        for cat in categories:
+            for lang, matcher in cat.weak:
+                if language in (lang, None):
+                    hits += [(m.start, m.end, cat.name, m.surface, True) for m in matcher.find(f)
+                             if not (urls and _hit_in_url(m.start, urls))]
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0]), h[2]))
     reach: dict[str, int] = {}  # per family, the furthest end of a kept hit
     kept = []
@@ -142,8 +148,6 @@ def find_cues(f: Folded, language: str | None,
             continue  # nested in a longer hit of its family, which starts earlier or here
         reach[h[2]] = h[1]
         kept.append(h)
-    if any(h[4] for h in kept) and not any(not h[4] and h[2] in CONTEXT_FAMILIES for h in kept):
-        kept = [h for h in kept if not h[4]]
     return tuple((h[2], h[3]) for h in kept), tuple(codes)
 
 
