@@ -50,14 +50,14 @@ def summary_line(report: Report) -> str:
     span = ""
     if report.date_from and report.date_until:
         span = f", {report.date_from.isoformat()}..{report.date_until.isoformat()}"
-    if not report.posts and not report.channels:  # e.g. `charter check`: no calendar at all
+    if not report.post_count and not report.channels:  # e.g. `charter check`: no calendar at all
         text = ", ".join(i18n.plural(f"output.{kind}", counts[key], lang)
                          for kind, key in (("errors", "error"), ("warnings", "warning"), ("infos", "info")))
         return text + (i18n.render("output.suppressed", lang, count=report.suppressed) if report.suppressed else "")
     text = i18n.render("output.summary", lang, errors=i18n.plural("output.errors", counts["error"], lang),
                        warnings=i18n.plural("output.warnings", counts["warning"], lang),
                        infos=i18n.plural("output.infos", counts["info"], lang),
-                       posts=i18n.plural("output.posts", report.posts, lang),
+                       posts=i18n.plural("output.posts", report.post_count, lang),
                        channels=i18n.plural("output.channels", len(report.channels), lang), span=span)
     if report.suppressed:
         text += i18n.render("output.suppressed", lang, count=report.suppressed)

@@ -16,6 +16,7 @@ from .. import i18n
 from ..charter.model import Charter
 from ..model import Finding, Location, Post, Severity
 from .registry import RuleSpec, Scope
+from .triage import judged_posts
 
 
 _MISSING = object()
@@ -35,7 +36,8 @@ class RuleContext:
 
     ``posts`` holds every post read (sorted by time), including those outside
     ``--from/--until`` that still count for cadence; ``linted`` only those that
-    get findings.
+    get findings. Events that are not posts of the brand (no channel, or only
+    channels the charter does not declare) are left out: see :mod:`.triage`.
     """
 
     def __init__(self, charter: Charter, posts: list[Post], *, lang: str = "en",
@@ -45,7 +47,7 @@ class RuleContext:
         #: :meth:`derived` values kept for the run, by name (the others are computed when asked)
         self.keep_derived = frozenset(keep_derived)
         self.tz = charter.tz
-        self.posts = sorted(posts, key=lambda p: (p.at, p.channels, p.id))
+        self.posts = sorted(judged_posts(posts, charter.channels), key=lambda p: (p.at, p.channels, p.id))
         self.lang = lang
         self.now = now
         self.start = start
