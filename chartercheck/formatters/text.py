@@ -23,8 +23,9 @@ def _paint(text: str, code: str, color: bool) -> str:
 def _group_key(finding: Finding) -> tuple:
     loc = finding.location
     if loc.post_id is None:  # calendar-wide or charter finding: grouped by its own place
-        return (loc.path or "", None, loc.line)
-    return (loc.path or "", loc.post_id, None)
+        return (loc.path or "", None, loc.line, None)
+    # The occurrences of a recurring event share its id: each gets its own heading.
+    return (loc.path or "", loc.post_id, None, loc.at)
 
 
 def _heading(finding: Finding, lang: str) -> str:
