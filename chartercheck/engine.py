@@ -149,9 +149,10 @@ def _render_input(problem: InputProblem, spec: RuleSpec, severity: Severity, ctx
     if post is not None:  # a problem about a post that was read: place it at the post
         problem = replace(problem, at=problem.at or post.at,
                           channel=problem.channel or (post.channels[0] if post.channels else None))
-    text = i18n.render(f"{problem.code}.{problem.message}", ctx.lang, **problem.params)
+    text = i18n.render(f"{problem.code}.{problem.message}", ctx.lang, with_year=ctx.with_year, **problem.params)
     hint_id = f"{problem.code}.{problem.message}_hint" if problem.message != "message" else f"{problem.code}.hint"
-    hint = i18n.render(hint_id, ctx.lang, **problem.params) if i18n.has_message(hint_id) else None
+    hint = (i18n.render(hint_id, ctx.lang, with_year=ctx.with_year, **problem.params)
+            if i18n.has_message(hint_id) else None)
     at = ctx.local(problem.at) if problem.at else None
     location = Location(problem.path, problem.line, problem.post_id, problem.channel, at, problem.field)
     return Finding(problem.code, spec.name, severity, text, location, hint, problem.key or problem.message)
@@ -272,4 +273,4 @@ def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,
     channels = sorted({c for p in ctx.linted for c in p.channels})
     return Report(charter.name, tuple(kept), len(ctx.linted), tuple(channels),
                   span[0] if span else None, span[1] if span else None, lang, suppressed,
-                  read_posts=tuple(ctx.posts), commercial_scores=scores)
+                  read_posts=tuple(ctx.posts), commercial_scores=scores, dates_with_year=ctx.with_year)

@@ -202,6 +202,8 @@ class Report:
     read_posts: tuple[Post, ...] = dc_field(default=(), compare=False, repr=False)
     #: text → commercial score, as computed by the run's rules (the HTML charts reuse it)
     commercial_scores: dict = dc_field(default_factory=dict, compare=False, repr=False)
+    #: whether dates are written with their year (the posts span several years, or not the current one)
+    dates_with_year: bool = False
 
     def counts(self) -> dict[str, int]:
         """Number of findings per severity label (all three always present)."""

@@ -28,7 +28,7 @@ def _group_key(finding: Finding) -> tuple:
     return (loc.path or "", loc.post_id, None, loc.at)
 
 
-def _heading(finding: Finding, lang: str) -> str:
+def _heading(finding: Finding, lang: str, year: bool) -> str:
     loc = finding.location
     where = (loc.path or "") + (f":{loc.line}" if loc.line else "")
     parts = [where or "-"]
@@ -37,7 +37,7 @@ def _heading(finding: Finding, lang: str) -> str:
         if loc.channel:
             parts.append(loc.channel)
         if loc.at:
-            parts.append(i18n.format_datetime(loc.at, lang))
+            parts.append(i18n.format_datetime(loc.at, lang, year))
     else:
         label = "output.charter_wide" if finding.code.startswith("CC8") else "output.calendar_wide"
         parts.append(i18n.render(label, lang))
@@ -77,14 +77,14 @@ def _groups(report: Report) -> Iterable[list[Finding]]:
     return groups.values()
 
 
-def _group_text(findings: list[Finding], lang: str, color: bool) -> str:
+def _group_text(findings: list[Finding], lang: str, color: bool, year: bool = False) -> str:
     """One group's lines: its heading, each finding (with its time and hint), then a blank line."""
-    lines = [_paint(_heading(findings[0], lang), "1", color)]
+    lines = [_paint(_heading(findings[0], lang, year), "1", color)]
     for finding in findings:
         label = _paint(finding.severity.label.ljust(_LABEL_WIDTH), _COLOURS[finding.severity], color)
         lines.append(f"  {label}  {finding.code} {finding.rule}: {finding.message}")
         if finding.location.post_id is None and finding.location.at:
-            lines.append(_DETAIL_INDENT + i18n.format_datetime(finding.location.at, lang))
+            lines.append(_DETAIL_INDENT + i18n.format_datetime(finding.location.at, lang, year))
         if finding.hint:
             lines.append(_DETAIL_INDENT + _paint("→ " + finding.hint, "2", color))
     lines.append("\n")
@@ -96,7 +96,7 @@ def chunks(report: Report, color: bool = False, **_options) -> Iterator[str]:
     lang = report.lang
     yield i18n.render("output.charter", lang, charter=report.charter) + "\n\n"
     for findings in _groups(report):
-        yield _group_text(findings, lang, color)
+        yield _group_text(findings, lang, color, report.dates_with_year)
     if not report.findings:
         yield i18n.render("output.clean", lang) + "\n\n"
     yield summary_line(report) + "\n"

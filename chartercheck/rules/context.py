@@ -15,6 +15,7 @@ from typing import Iterable, Optional
 from .. import i18n
 from ..charter.model import Charter
 from ..model import Finding, Location, Post, Severity
+from ..timeutil import needs_year
 from .registry import RuleSpec, Scope
 from .triage import judged_posts
 
@@ -83,6 +84,16 @@ class RuleContext:
         if first is None or last is None:
             return None
         return self.local(first).date(), self.local(last).date()
+
+    @cached_property
+    def with_year(self) -> bool:
+        """Whether dates in messages show their year: the posts read span more
+        than one year, or lie outside the year of ``now``
+        (:func:`..timeutil.needs_year`)."""
+        if not self.posts:
+            return False
+        today = self.local(self.now).date() if self.now else None
+        return needs_year(self.local(self.posts[0].at).date(), self.local(self.posts[-1].at).date(), today)
 
     # -- grouping ---------------------------------------------------------
     def local(self, moment: datetime) -> datetime:
@@ -233,10 +244,11 @@ class RuleContext:
         # dense year): an equal text, local time or location met recently (the
         # same post checked by the next rule, the same sentence) is stored once.
         shared = self._shared
-        text = shared.get(i18n.render(f"{spec.code}.{message}", self.lang, **params))
+        year = self.with_year
+        text = shared.get(i18n.render(f"{spec.code}.{message}", self.lang, with_year=year, **params))
         hint_text = None
         if hint and i18n.has_message(f"{spec.code}.{hint}"):
-            hint_text = shared.get(i18n.render(f"{spec.code}.{hint}", self.lang, **params))
+            hint_text = shared.get(i18n.render(f"{spec.code}.{hint}", self.lang, with_year=year, **params))
         if post is not None:
             location = Location(path or post.source.path, line or post.line_of(field), post.id,
                                 channel or (post.channels[0] if post.channels else None),
