@@ -17,6 +17,7 @@ from ..charter.model import Charter
 from ..model import Finding, Location, Post, Severity
 from ..timeutil import needs_year
 from .registry import RuleSpec, Scope
+from .timely_hints import timely_hint
 from .triage import judged_posts
 
 
@@ -247,6 +248,9 @@ class RuleContext:
         year = self.with_year
         text = shared.get(i18n.render(f"{spec.code}.{message}", self.lang, with_year=year, **params))
         hint_text = None
+        if hint and self.now is not None:
+            hint = timely_hint(spec.code, hint, at or (post.at if post is not None else None), params,
+                               self.now, self.local(self.now).date())
         if hint and i18n.has_message(f"{spec.code}.{hint}"):
             hint_text = shared.get(i18n.render(f"{spec.code}.{hint}", self.lang, with_year=year, **params))
         if post is not None:
