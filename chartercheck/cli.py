@@ -198,9 +198,11 @@ JOBS = JobsType()
               "are read, and the texts of calendars of more than 2,000 posts analysed, in parallel; the "
               "output is the same.")
 @click.option("--color/--no-color", default=None, help="Colour text output (default: on a terminal).")
+@click.option("-v", "--verbose", is_flag=True,
+              help="text, markdown: list the same finding on many posts once per post, not once with a count.")
 @handle_errors
 def lint(calendars, charter_path, fmt, output, fail_on, select, ignore, date_from, date_until, now,
-         baseline, write_baseline, lang, input_format, date_format, max_posts, max_bytes, jobs, color):
+         baseline, write_baseline, lang, input_format, date_format, max_posts, max_bytes, jobs, color, verbose):
     """Lint CALENDAR files (YAML, CSV, iCalendar; - for stdin) against the charter."""
     from .baseline import read_baseline, write_baseline as save_baseline
     from .engine import LintOptions, run
@@ -224,7 +226,8 @@ def lint(calendars, charter_path, fmt, output, fail_on, select, ignore, date_fro
         click.echo(f"chartercheck: {count} findings recorded in {write_baseline}", err=True)
         return
     use_color = (color if color is not None else (output is None and sys.stdout.isatty())) and fmt == "text"
-    _emit(get_chunks(fmt)(report, color=use_color, posts=report.read_posts, charter=charter), output)
+    _emit(get_chunks(fmt)(report, color=use_color, posts=report.read_posts, charter=charter, verbose=verbose),
+          output)
     worst = report.worst()
     if fail_on != "never" and worst is not None and worst >= Severity.parse(fail_on):
         sys.exit(1)

@@ -8,12 +8,25 @@ from typing import Iterable, Iterator
 
 from .. import i18n
 from ..model import Finding, Report, Severity
+from ..rules.triage import short_id
+from .repeats import FIRST_SHOWN, Repeated, collapse
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
-#: Severity labels are padded to this width so that codes line up.
-_LABEL_WIDTH = max(len(s.label) for s in Severity)
-#: Where a finding's time and hint lines start: under its code.
-_DETAIL_INDENT = " " * (_LABEL_WIDTH + 4)
+
+
+def severity_label(severity: Severity, lang: str) -> str:
+    """``warning`` / ``avertissement``: the severity in the report's language."""
+    return i18n.render(f"output.severity.{severity.label}", lang)
+
+
+def _label_width(lang: str) -> int:
+    """Severity labels are padded to this width so that codes line up."""
+    return max(len(severity_label(s, lang)) for s in Severity)
+
+
+def _detail_indent(lang: str) -> str:
+    """Where a finding's time and hint lines start: under its code."""
+    return " " * (_label_width(lang) + 4)
 
 
 def _paint(text: str, code: str, color: bool) -> str:
@@ -65,38 +78,78 @@ def summary_line(report: Report) -> str:
     return text
 
 
-def _groups(report: Report) -> Iterable[list[Finding]]:
+def _groups(report: Report, verbose: bool = False) -> Iterable[list]:
     """The findings by post (or place), in order of each group's first, most serious finding.
 
     A post's findings are spread through the ranked report, so they are
     gathered first; the groups hold the report's own findings, not copies.
+    Unless ``verbose``, the same finding on many posts is one group of its
+    own (a :class:`.repeats.Repeated`).
     """
-    groups: dict[tuple, list[Finding]] = {}
-    for finding in report.findings:
-        groups.setdefault(_group_key(finding), []).append(finding)
+    groups: dict[tuple, list] = {}
+    items = report.findings if verbose else collapse(report.findings)
+    for item in items:
+        if isinstance(item, Repeated):
+            groups[("repeated", id(item))] = [item]
+        else:
+            groups.setdefault(_group_key(item), []).append(item)
     return groups.values()
+
+
+def _occurrence(finding: Finding, lang: str, year: bool) -> str:
+    loc = finding.location
+    name = short_id(str(loc.post_id))
+    return f"{name} ({i18n.format_datetime(loc.at, lang, year)})" if loc.at else name
+
+
+def _repeated_text(item: Repeated, lang: str, color: bool, year: bool) -> str:
+    """A finding repeated on many posts: the finding once, then how many posts and the first ones."""
+    finding, count = item.first, len(item.findings)
+    paths = item.paths
+    where = paths[0] if len(paths) == 1 else ", ".join(paths)
+    heading = f"{where}  {i18n.render('output.repeated_heading', lang, count=count)}"
+    label = _paint(severity_label(finding.severity, lang).ljust(_label_width(lang)), _COLOURS[finding.severity], color)
+    first = ", ".join(_occurrence(f, lang, year) for f in item.findings[:FIRST_SHOWN])
+    if count > FIRST_SHOWN:
+        first += i18n.render("output.repeated_more", lang)
+    lines = [_paint(heading, "1", color),
+             f"  {label}  {finding.code} {finding.rule}: {finding.message}",
+             _detail_indent(lang) + i18n.render("output.repeated_posts", lang, count=count, first=first)]
+    if finding.hint:
+        lines.append(_detail_indent(lang) + _paint("→ " + finding.hint, "2", color))
+    lines.append("\n")
+    return "\n".join(lines)
 
 
 def _group_text(findings: list[Finding], lang: str, color: bool, year: bool = False) -> str:
     """One group's lines: its heading, each finding (with its time and hint), then a blank line."""
     lines = [_paint(_heading(findings[0], lang, year), "1", color)]
+    width, indent = _label_width(lang), _detail_indent(lang)
     for finding in findings:
-        label = _paint(finding.severity.label.ljust(_LABEL_WIDTH), _COLOURS[finding.severity], color)
+        label = _paint(severity_label(finding.severity, lang).ljust(width), _COLOURS[finding.severity], color)
         lines.append(f"  {label}  {finding.code} {finding.rule}: {finding.message}")
         if finding.location.post_id is None and finding.location.at:
-            lines.append(_DETAIL_INDENT + i18n.format_datetime(finding.location.at, lang, year))
+            lines.append(indent + i18n.format_datetime(finding.location.at, lang, year))
         if finding.hint:
-            lines.append(_DETAIL_INDENT + _paint("→ " + finding.hint, "2", color))
+            lines.append(indent + _paint("→ " + finding.hint, "2", color))
     lines.append("\n")
     return "\n".join(lines)
 
 
-def chunks(report: Report, color: bool = False, **_options) -> Iterator[str]:
-    """The report in pieces: the charter line, then one piece per group, then the summary."""
+def chunks(report: Report, color: bool = False, verbose: bool = False, **_options) -> Iterator[str]:
+    """The report in pieces: the charter line, then one piece per group, then the summary.
+
+    The same finding on many posts is written once with its count and first
+    posts, unless ``verbose``.
+    """
     lang = report.lang
+    year = report.dates_with_year
     yield i18n.render("output.charter", lang, charter=report.charter) + "\n\n"
-    for findings in _groups(report):
-        yield _group_text(findings, lang, color, report.dates_with_year)
+    for group in _groups(report, verbose):
+        if isinstance(group[0], Repeated):
+            yield _repeated_text(group[0], lang, color, year)
+        else:
+            yield _group_text(group, lang, color, year)
     if not report.findings:
         yield i18n.render("output.clean", lang) + "\n\n"
     yield summary_line(report) + "\n"

@@ -44,11 +44,26 @@ def judged_posts(posts: Iterable[Post], declared: Iterable[str]) -> list[Post]:
     return judged
 
 
+#: Ids longer than this are shortened in lists (Outlook UIDs run past 100 characters).
+LONG_ID = 32
+
+
+def short_id(post_id: str) -> str:
+    """``post_id``, or its first and last characters around ``…`` when it is
+    too long to list (enough to find it in the file; JSON gives it whole)."""
+    return post_id if len(post_id) <= LONG_ID else f"{post_id[:12]}…{post_id[-8:]}"
+
+
+def list_ids(ids: Iterable[str]) -> str:
+    """``a, b, c`` (the first :data:`FIRST_IDS` distinct ids, shortened), with ``…`` when there are more."""
+    distinct = list(dict.fromkeys(ids))
+    text = ", ".join(short_id(i) for i in distinct[:FIRST_IDS])
+    return text + (", …" if len(distinct) > FIRST_IDS else "")
+
+
 def first_ids(posts: list[Post]) -> str:
-    """``a, b, c`` (the first :data:`FIRST_IDS` distinct ids), with ``…`` when there are more."""
-    ids = list(dict.fromkeys(p.id for p in posts))
-    text = ", ".join(ids[:FIRST_IDS])
-    return text + (", …" if len(ids) > FIRST_IDS else "")
+    """:func:`list_ids` of ``posts``."""
+    return list_ids(p.id for p in posts)
 
 
 def unknown_channel_problems(posts: Iterable[Post], declared: Iterable[str]) -> list[InputProblem]:
@@ -94,8 +109,7 @@ def missing_channel_problems(problems: list[InputProblem]) -> list[InputProblem]
         else:
             kept.append(problem)
     for path, found in per_file.items():
-        ids = list(dict.fromkeys(p.post_id for p in found if p.post_id is not None))
-        shown = ", ".join(ids[:FIRST_IDS]) + (", …" if len(ids) > FIRST_IDS else "")
+        shown = list_ids(p.post_id for p in found if p.post_id is not None)
         kept.append(InputProblem("CC903", path, _first_line(found), None, None, None, "channel",
                                  params={"count": len(found), "ids": shown or "-"}, key="missing-channel"))
     return kept
