@@ -13,7 +13,7 @@ cadence:
   windows: {mon-sun: ["08:00-20:00"]}
   rendezvous: [{name: Mardi conseil, channel: instagram, every: tue, at: "12:00", tolerance: 1h}]
 """
-#: Tuesday 24 November 2026 at 15:00, Paris: outside no window, but 3 h off the rendez-vous.
+#: Tuesday 24 November 2026 at 21:30, Paris: outside the posting window, and far from the rendez-vous.
 LATE_TUESDAY = "posts:\n  - {id: a, channel: instagram, at: '2026-11-24 21:30', text: Un conseil du soir}\n"
 
 
