@@ -228,6 +228,11 @@ def lint(calendars, charter_path, fmt, output, fail_on, select, ignore, date_fro
     use_color = (color if color is not None else (output is None and sys.stdout.isatty())) and fmt == "text"
     _emit(get_chunks(fmt)(report, color=use_color, posts=report.read_posts, charter=charter, verbose=verbose),
           output)
+    if output:
+        from . import i18n
+        click.echo("chartercheck: " + i18n.render("output.written", report.lang, format=fmt, path=output,
+                                                  findings=i18n.plural("output.findings", len(report.findings),
+                                                                       report.lang)), err=True)
     worst = report.worst()
     if fail_on != "never" and worst is not None and worst >= Severity.parse(fail_on):
         sys.exit(1)
