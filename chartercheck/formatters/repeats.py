@@ -8,6 +8,7 @@ do (they are read by programs).
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Union
 
@@ -45,14 +46,15 @@ def collapse(findings: Iterable[Finding], minimum: int = REPEAT_MIN) -> list[Uni
 
     Only findings about posts are gathered (a calendar-wide finding names its
     own moment); an occurrence of a recurring event counts as a post.
+    ``minimum`` counts findings: the same sentence twice on one post (on two
+    of its channels) counts twice.
     """
     findings = list(findings)
-    posts_per_kind: dict[tuple, set] = {}
-    for finding in findings:
-        loc = finding.location
-        if loc.post_id is not None:
-            posts_per_kind.setdefault(_sameness(finding), set()).add((loc.path, loc.post_id, loc.at))
-    repeated = {kind for kind, posts in posts_per_kind.items() if len(posts) >= minimum}
+    # Findings of one kind counted, not their posts kept: a dense year has hundreds of
+    # thousands. The engine already dropped exact repeats (same code, place and message).
+    per_kind: Counter = Counter(_sameness(f) for f in findings if f.location.post_id is not None)
+    repeated = {kind for kind, count in per_kind.items() if count >= minimum}
+    del per_kind
     if not repeated:
         return findings
     gathered: dict[tuple, list[Finding]] = {}

@@ -4,6 +4,7 @@ Colour (ANSI) only when asked, which the CLI does only on a terminal.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from .. import i18n
@@ -19,6 +20,7 @@ def severity_label(severity: Severity, lang: str) -> str:
     return i18n.render(f"output.severity.{severity.label}", lang)
 
 
+@lru_cache(maxsize=None)
 def _label_width(lang: str) -> int:
     """Severity labels are padded to this width so that codes line up."""
     return max(len(severity_label(s, lang)) for s in Severity)

@@ -87,14 +87,18 @@ class RuleContext:
         return self.local(first).date(), self.local(last).date()
 
     @cached_property
+    def today(self) -> Optional[date]:
+        """The brand's local date of ``now``."""
+        return self.local(self.now).date() if self.now else None
+
+    @cached_property
     def with_year(self) -> bool:
         """Whether dates in messages show their year: the posts read span more
         than one year, or lie outside the year of ``now``
         (:func:`..timeutil.needs_year`)."""
         if not self.posts:
             return False
-        today = self.local(self.now).date() if self.now else None
-        return needs_year(self.local(self.posts[0].at).date(), self.local(self.posts[-1].at).date(), today)
+        return needs_year(self.local(self.posts[0].at).date(), self.local(self.posts[-1].at).date(), self.today)
 
     # -- grouping ---------------------------------------------------------
     def local(self, moment: datetime) -> datetime:
@@ -250,7 +254,7 @@ class RuleContext:
         hint_text = None
         if hint and self.now is not None:
             hint = timely_hint(spec.code, hint, at or (post.at if post is not None else None), params,
-                               self.now, self.local(self.now).date())
+                               self.now, self.today)
         if hint and i18n.has_message(f"{spec.code}.{hint}"):
             hint_text = shared.get(i18n.render(f"{spec.code}.{hint}", self.lang, with_year=year, **params))
         if post is not None:
