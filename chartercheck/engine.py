@@ -211,6 +211,7 @@ def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,
     if options.now is None:
         options = replace(options, now=datetime.now(charter.tz))
     lang = options.lang or charter.get("lang") or "en"
+    calendars = list(calendars)
     read = read_all(calendars, charter, options)
     ctx = RuleContext(charter, read.posts, lang=lang, now=options.now, start=options.start, end=options.end,
                       keep_derived=("commercial_score",) if options.keep_commercial_scores else ())
@@ -273,4 +274,5 @@ def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,
     channels = sorted({c for p in ctx.linted for c in p.channels})
     return Report(charter.name, tuple(kept), len(ctx.linted), tuple(channels),
                   span[0] if span else None, span[1] if span else None, lang, suppressed,
-                  read_posts=tuple(ctx.posts), commercial_scores=scores, dates_with_year=ctx.with_year)
+                  read_posts=tuple(ctx.posts), commercial_scores=scores, dates_with_year=ctx.with_year,
+                  calendar_count=len(calendars))

@@ -204,6 +204,8 @@ class Report:
     commercial_scores: dict = dc_field(default_factory=dict, compare=False, repr=False)
     #: whether dates are written with their year (the posts span several years, or not the current one)
     dates_with_year: bool = False
+    #: calendar files (or sources) read; 0 for ``charter check``
+    calendar_count: int = 0
 
     def counts(self) -> dict[str, int]:
         """Number of findings per severity label (all three always present)."""

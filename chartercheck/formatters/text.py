@@ -66,7 +66,7 @@ def summary_line(report: Report) -> str:
     span = ""
     if report.date_from and report.date_until:
         span = f", {report.date_from.isoformat()}..{report.date_until.isoformat()}"
-    if not report.post_count and not report.channels:  # e.g. `charter check`: no calendar at all
+    if not report.post_count and not report.channels and not report.calendar_count:  # `charter check`
         text = ", ".join(i18n.plural(f"output.{kind}", counts[key], lang)
                          for kind, key in (("errors", "error"), ("warnings", "warning"), ("infos", "info")))
         return text + (i18n.render("output.suppressed", lang, count=report.suppressed) if report.suppressed else "")

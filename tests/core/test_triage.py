@@ -86,6 +86,8 @@ def test_meetings_without_a_channel_are_counted_once_per_file_and_not_judged():
     assert missing[0].location.line == 4  # the first event's line
     judged = {"CC105", "CC106", "CC204", "CC401", "CC402", "CC404", "CC304", "CC305"}
     assert not judged & set(_codes(report)), _codes(report)
+    from chartercheck.formatters.text import summary_line
+    assert summary_line(report).endswith(" in 0 posts (0 channels)")  # said, not left out
 
 
 def test_one_missing_channel_finding_per_file(tmp_path):
