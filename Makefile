@@ -20,16 +20,30 @@ install: $(BIN)/chartercheck
 
 install-test: $(VENV)/.test-deps
 
-## demo: install, then lint the shipped samples with the embedded default charter and a shipped charter
-# (lint exits 1 when it finds errors: expected on the faulty samples, so "-")
+## demo: install, then lint the shipped samples with the embedded default charter and a shipped charter;
+# each step says what it shows. Findings are what a demo is for, so the faulty weeks run with
+# --fail-on never (in CI, the exit code is what gates publication).
+DEMO_NOW := --now 2026-11-21T09:00
 demo: install
-	$(BIN)/chartercheck lint sample_calendars/week48-clean.yaml --now 2026-11-21T09:00
-	-$(BIN)/chartercheck lint sample_calendars/previous-weeks-published.yaml sample_calendars/week48-faulty.yaml \
-	    --charter charters/velo-lumiere.yaml --from 2026-11-23 --until 2026-11-29 --now 2026-11-21T09:00
-	-$(BIN)/chartercheck lint sample_calendars/tone-week.yaml --charter charters/velo-lumiere.yaml --now 2026-11-21T09:00
-	-$(BIN)/chartercheck lint sample_calendars/week48-faulty.ics --charter charters/velo-lumiere.yaml --now 2026-11-21T09:00 --format json --output demo-report.json
-	-$(BIN)/chartercheck lint sample_calendars/week48-faulty.yaml --charter charters/velo-lumiere.yaml --now 2026-11-21T09:00 --format html --output demo-report.html
-	@echo "reports written: demo-report.json, demo-report.html"
+	@echo "== 1/5 A clean week, with the embedded default charter (no charter file needed): no findings"
+	@$(BIN)/chartercheck lint sample_calendars/week48-clean.yaml $(DEMO_NOW)
+	@echo
+	@echo "== 2/5 A faulty week against the Velo Lumiere charter: cadence, windows, moderation, approvals;"
+	@echo "   last week's published posts count for cadence (--from/--until limit the findings to week 48)"
+	@$(BIN)/chartercheck lint sample_calendars/previous-weeks-published.yaml sample_calendars/week48-faulty.yaml \
+	    --charter charters/velo-lumiere.yaml --from 2026-11-23 --until 2026-11-29 $(DEMO_NOW) --fail-on never
+	@echo
+	@echo "== 3/5 A week whose words are the point: commercial share (80/20), register, vocabulary, pillars"
+	@$(BIN)/chartercheck lint sample_calendars/tone-week.yaml --charter charters/velo-lumiere.yaml \
+	    --select CC2,CC3 $(DEMO_NOW) --fail-on never
+	@echo
+	@echo "== 4/5 The faulty week exported as iCalendar gives the same findings, here as JSON"
+	@$(BIN)/chartercheck lint sample_calendars/week48-faulty.ics --charter charters/velo-lumiere.yaml $(DEMO_NOW) \
+	    --format json --output demo-report.json --fail-on never
+	@echo
+	@echo "== 5/5 The same week as a self-contained HTML report (open it in a browser, on a phone too)"
+	@$(BIN)/chartercheck lint sample_calendars/week48-faulty.yaml --charter charters/velo-lumiere.yaml $(DEMO_NOW) \
+	    --format html --output demo-report.html --fail-on never
 
 ## test: install with test extras, then run the whole suite
 test: install-test

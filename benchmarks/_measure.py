@@ -47,7 +47,7 @@ def main() -> None:
     else:
         # keep_commercial_scores=False: as the command line runs for every format but HTML.
         report = run([source], charter, LintOptions(now=now, jobs=int(jobs), keep_commercial_scores=False))
-        posts, findings = report.posts, len(report.findings)
+        posts, findings = report.post_count, len(report.findings)
     seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"seconds": seconds, "posts": posts, "findings": findings, "peak_mb": peak_mb}))

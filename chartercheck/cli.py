@@ -202,9 +202,12 @@ JOBS = JobsType()
               "are read, and the texts of calendars of more than 2,000 posts analysed, in parallel; the "
               "output is the same.")
 @click.option("--color/--no-color", default=None, help="Colour text output (default: on a terminal).")
+@click.option("-v", "--verbose", is_flag=True,
+              help="text, markdown: list the same finding on many posts once per post, not once with a count.")
 @handle_errors
 def lint(calendars, charter_path, fmt, output, reports, statistics, exit_zero, fail_on, select, ignore, date_from,
-         date_until, now, baseline, write_baseline, lang, input_format, date_format, max_posts, max_bytes, jobs, color):
+         date_until, now, baseline, write_baseline, lang, input_format, date_format, max_posts, max_bytes, jobs, color,
+         verbose):
     """Lint CALENDAR files (YAML, CSV, iCalendar; - for stdin) against the charter."""
     from .baseline import read_baseline, write_baseline as save_baseline
     from .engine import LintOptions, run
@@ -232,7 +235,7 @@ def lint(calendars, charter_path, fmt, output, reports, statistics, exit_zero, f
         return
     # NO_COLOR and FORCE_COLOR speak of the terminal's stream: a report file is coloured only on --color.
     use_color = (wants_color(color, sys.stdout.isatty()) if output is None else bool(color)) and fmt == "text"
-    context = {"posts": report.read_posts, "charter": charter, "fail_on": fail_on}
+    context = {"posts": report.read_posts, "charter": charter, "fail_on": fail_on, "verbose": verbose}
     for target in targets:
         _emit(get_chunks(target.format)(report, color=False, **context), target.path)
     if statistics:
@@ -240,6 +243,11 @@ def lint(calendars, charter_path, fmt, output, reports, statistics, exit_zero, f
         _emit([render_statistics(report, "json" if fmt == "json" else "text")], output)
     else:
         _emit(get_chunks(fmt)(report, color=use_color, **context), output, color=use_color or None)
+    if output:
+        from . import i18n
+        click.echo("chartercheck: " + i18n.render("output.written", report.lang, format=fmt, path=output,
+                                                  findings=i18n.plural("output.findings", len(report.findings),
+                                                                       report.lang)), err=True)
     worst = report.worst()
     if not exit_zero and fail_on != "never" and worst is not None and worst >= Severity.parse(fail_on):
         sys.exit(1)

@@ -2,8 +2,23 @@
 from __future__ import annotations
 
 import json
+import re
 
 from .rules.registry import RuleSpec, all_rules
+
+_LITERAL = re.compile(r"``([^`]+)``")
+_ROLE = re.compile(r":[a-z]+:`~?\.*([^`]+)`")
+_EMPHASIS = re.compile(r"(?<![\w*])\*([^*\s][^*]*?)\*(?![\w*])")
+
+
+def terminal_text(doc: str) -> str:
+    """A docstring as a terminal shows it: reStructuredText markup
+    (````literal````, ``*emphasis*``, ``:mod:`name```, ``Fires::``) reduced to
+    its words; the indented examples stay as they are."""
+    text = _LITERAL.sub(r"\1", doc)
+    text = _ROLE.sub(r"\1", text)
+    text = _EMPHASIS.sub(r"\1", text)
+    return re.sub(r"::$", ":", text, flags=re.M)
 
 FAMILY_TITLES = {
     "CC1xx": "Cadence", "CC2xx": "Tone", "CC3xx": "Positioning", "CC4xx": "Approval",
@@ -26,7 +41,7 @@ def render_rule(spec: RuleSpec, fmt: str = "text") -> str:
         body = spec.doc.split("\n", 1)[1].strip() if "\n" in spec.doc else ""
         return (f"### {spec.code} `{spec.name}`\n\n*{spec.severity.label}{pack}* — {spec.summary}\n\n"
                 f"{body}\n\n").replace("Fires::", "Fires:").replace("Passes::", "Passes:")
-    return f"{spec.code} {spec.name} ({spec.severity.label}{pack})\n\n{spec.doc}\n"
+    return f"{spec.code} {spec.name} ({spec.severity.label}{pack})\n\n{terminal_text(spec.doc)}\n"
 
 
 def render_catalogue(fmt: str = "text") -> str:
@@ -45,4 +60,5 @@ def render_catalogue(fmt: str = "text") -> str:
             out.append(render_rule(spec, "markdown"))
         return "\n".join(out).rstrip() + "\n"
     width = max((len(s.name) for s in rules), default=10)
-    return "".join(f"{s.code}  {s.name.ljust(width)}  {s.severity.label:<7}  {s.summary}\n" for s in rules)
+    return "".join(f"{s.code}  {s.name.ljust(width)}  {s.severity.label:<7}  {terminal_text(s.summary)}\n"
+                   for s in rules)

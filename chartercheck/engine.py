@@ -1,7 +1,6 @@
 """The lint pipeline: read → normalise → select rules → run → suppress → rank → Report."""
 from __future__ import annotations
 
-import difflib
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -16,6 +15,7 @@ from .progress import no_progress
 from .readers import CalendarSource, InputProblem, ReadOptions, ReadResult, load_source, read_calendar
 from .rules.context import RuleContext, text_options
 from .rules.registry import RuleSpec, Scope, all_rules, find_rule, matches
+from .rules.triage import missing_channel_problems, unknown_channel_problems
 
 CalendarInput = Union[str, CalendarSource]
 
@@ -54,6 +54,7 @@ def read_all(calendars: Iterable[CalendarInput], charter: Charter, options: Lint
     for result in in_order(_read_one, calls, jobs, ahead=len(calls)):
         merged.extend(result)
     merged.problems.extend(_check_posts(merged.posts, charter))
+    merged.problems = missing_channel_problems(merged.problems)
     return merged
 
 
@@ -96,7 +97,6 @@ def _check_posts(posts: list[Post], charter: Charter) -> list[InputProblem]:
     """Problems only visible once every file is read: duplicate ids, unknown channels."""
     problems = []
     first_seen: dict[tuple, Post] = {}
-    known = list(charter.channels)
     for post in posts:
         # A recurring ICS event repeats its UID with a different time; only an
         # id at the same time (or a non-ICS duplicate) is a real duplicate.
@@ -108,15 +108,7 @@ def _check_posts(posts: list[Post], charter: Charter) -> list[InputProblem]:
                                          params={"id": post.id, "other": f"{earlier.source.path}:{earlier.source.line}"}))
         else:
             first_seen[ident] = post
-        for channel in post.channels:
-            if known and channel not in charter.channels:
-                close = difflib.get_close_matches(channel, known, n=1)
-                problems.append(InputProblem(
-                    "CC902", post.source.path, post.line_of("channel"), post.id, channel, post.at, "channel",
-                    message="message" if close else "no_match",
-                    params={"channel": channel, "suggestion": close[0] if close else "",
-                            "known": ", ".join(known)}, key=channel))
-    return problems
+    return problems + unknown_channel_problems(posts, charter.channels)
 
 
 #: Posts checked together by every post rule before moving on (see run()).
@@ -156,9 +148,10 @@ def _render_input(problem: InputProblem, spec: RuleSpec, severity: Severity, ctx
     if post is not None:  # a problem about a post that was read: place it at the post
         problem = replace(problem, at=problem.at or post.at,
                           channel=problem.channel or (post.channels[0] if post.channels else None))
-    text = i18n.render(f"{problem.code}.{problem.message}", ctx.lang, **problem.params)
+    text = i18n.render(f"{problem.code}.{problem.message}", ctx.lang, with_year=ctx.with_year, **problem.params)
     hint_id = f"{problem.code}.{problem.message}_hint" if problem.message != "message" else f"{problem.code}.hint"
-    hint = i18n.render(hint_id, ctx.lang, **problem.params) if i18n.has_message(hint_id) else None
+    hint = (i18n.render(hint_id, ctx.lang, with_year=ctx.with_year, **problem.params)
+            if i18n.has_message(hint_id) else None)
     at = ctx.local(problem.at) if problem.at else None
     location = Location(problem.path, problem.line, problem.post_id, problem.channel, at, problem.field)
     return Finding(problem.code, spec.name, severity, text, location, hint, problem.key or problem.message)
@@ -217,6 +210,7 @@ def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,
     if options.now is None:
         options = replace(options, now=datetime.now(charter.tz))
     lang = options.lang or charter.get("lang") or "en"
+    calendars = list(calendars)
     read = read_all(calendars, charter, options)
     ctx = RuleContext(charter, read.posts, lang=lang, now=options.now, start=options.start, end=options.end,
                       keep_derived=("commercial_score",) if options.keep_commercial_scores else ())
@@ -279,4 +273,5 @@ def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,
     channels = sorted({c for p in ctx.linted for c in p.channels})
     return Report(charter.name, tuple(kept), len(ctx.linted), tuple(channels),
                   span[0] if span else None, span[1] if span else None, lang, suppressed,
-                  read_posts=tuple(ctx.posts), commercial_scores=scores)
+                  read_posts=tuple(ctx.posts), commercial_scores=scores, dates_with_year=ctx.with_year,
+                  calendar_count=len(calendars))

@@ -190,16 +190,22 @@ class Report:
 
     charter: str
     findings: tuple[Finding, ...]
-    posts: int
+    #: how many posts were linted (those in the ``--from/--until`` range): what the summary counts
+    post_count: int
     channels: tuple[str, ...]
     date_from: Optional[date]
     date_until: Optional[date]
     lang: str = "en"
     suppressed: int = 0
-    #: every post read (context included), for formats that draw the plan
+    #: every post judged, context outside ``--from/--until`` included, for formats that draw the plan
+    #: (events that are not posts, with no or only undeclared channels, are counted by CC902/CC903)
     read_posts: tuple[Post, ...] = dc_field(default=(), compare=False, repr=False)
     #: text → commercial score, as computed by the run's rules (the HTML charts reuse it)
     commercial_scores: dict = dc_field(default_factory=dict, compare=False, repr=False)
+    #: whether dates are written with their year (the posts span several years, or not the current one)
+    dates_with_year: bool = False
+    #: calendar files (or sources) read; 0 for ``charter check``
+    calendar_count: int = 0
 
     def counts(self) -> dict[str, int]:
         """Number of findings per severity label (all three always present)."""

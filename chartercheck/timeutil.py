@@ -243,6 +243,13 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def needs_year(first: date, last: date, today: Optional[date]) -> bool:
+    """Whether dates between ``first`` and ``last`` must show their year: when
+    they span more than one year, or lie outside ``today``'s year (without a
+    year, "Tue 15 Dec" of 2015 and of 2025 cannot be told apart)."""
+    return first.year != last.year or (today is not None and first.year != today.year)
+
+
 def start_of_local_day(day: date, tz: ZoneInfo) -> datetime:
     """Aware midnight starting ``day`` in ``tz`` (a day may be 23 or 25 hours long)."""
     return localize(datetime.combine(day, time()), tz).at

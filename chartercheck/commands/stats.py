@@ -1,8 +1,9 @@
 """``chartercheck stats CALENDAR...``: the cadence table behind the findings.
 
 Posts per channel per local day, one table per week, with each channel's
-week total and its caps from the charter (a cell over the daily cap is
-marked ``!``), then each channel's share of the posts, the commercial share
+week total and its caps from the charter (``1/4``: at most one a day,
+four a week; a cell over the daily cap is marked ``!``, and a legend says
+so), then each channel's share of the posts, the commercial share
 and the pillar mix. ``--format json`` gives the same figures as data,
 ``markdown`` a table to paste in a pull request.
 """
@@ -22,20 +23,29 @@ WORDS = {
            "total": "total", "shares": "Share of posts", "commercial": "Commercial posts",
            "pillars": "Pillar mix", "none": "no pillar", "empty": "No posts in the range.",
            "commercial_line": "{commercial} of {total} ({share}){limit}", "limit": ", max {max}",
-           "over": "! = over the channel's daily cap"},
+           "over": "! = over the channel's daily cap; caps = max per day / max per week (- = no cap)",
+           "not_posts": "Not counted: {count} event(s) with no channel or only channels the charter does not "
+                        "declare (lint reports them: CC903, CC902)."},
     "fr": {"week": "Semaine du {day}", "channel": "canal", "week_total": "sem.", "caps": "plafonds",
            "total": "total", "shares": "Part des publications", "commercial": "Publications commerciales",
            "pillars": "Piliers", "none": "aucun pilier", "empty": "Aucune publication sur la période.",
            "commercial_line": "{commercial} sur {total} ({share}){limit}", "limit": ", maximum {max}",
-           "over": "! = plafond quotidien du canal dépassé"},
+           "over": "! = plafond quotidien du canal dépassé ; plafonds = maximum par jour / par semaine (- = aucun)",
+           "not_posts": "Non comptés : {count} événement(s) sans canal ou avec seulement des canaux que la charte "
+                        "ne déclare pas (lint les signale : CC903, CC902)."},
 }
+
+
+def in_range(posts: Sequence, start=None, end=None) -> list:
+    """The posts whose time falls in [start, end] (both optional)."""
+    return [p for p in posts if (start is None or p.at >= start) and (end is None or p.at <= end)]
 
 
 def compute_stats(posts: Sequence, charter, start=None, end=None) -> dict:
     """Figures for ``posts`` whose time falls in [start, end] (both optional)."""
     from ..formatters.html_data import commercial_stats, entries_from_posts, pillar_stats
     zone = charter.tz
-    chosen = [p for p in posts if (start is None or p.at >= start) and (end is None or p.at <= end)]
+    chosen = in_range(posts, start, end)
     entries = entries_from_posts(chosen, zone)
     per_day: Counter = Counter()
     for entry in entries:
@@ -116,7 +126,8 @@ def render_stats(stats: dict, fmt: str = "text", lang: str = "en") -> str:
     words, md = WORDS[lang], fmt == "markdown"
     out = [i18n.render("output.charter", lang, charter=stats["charter"]), ""]
     if not stats["posts"]:
-        return "\n".join(out + [words["empty"]]) + "\n"
+        note = [words["not_posts"].format(count=stats["not_posts"])] if stats.get("not_posts") else []
+        return "\n".join(out + [words["empty"]] + note) + "\n"
     first, last = date.fromisoformat(stats["from"]), date.fromisoformat(stats["until"])
     monday = first - timedelta(days=first.weekday())
     while monday <= last:
@@ -138,6 +149,8 @@ def render_stats(stats: dict, fmt: str = "text", lang: str = "en") -> str:
         mix = " · ".join(f"{p['pillar'] or words['none']} {_pct(p['share'], lang)} ({p['posts']})"
                          for p in stats["pillars"])
         footer.append(f"{words['pillars']}{colon}{mix}")
+    if stats.get("not_posts"):
+        footer.append(words["not_posts"].format(count=stats["not_posts"]))
     # Markdown needs a blank line between lines that should not merge into one paragraph.
     return "\n".join(out) + "\n" + ("\n\n" if md else "\n").join(footer) + "\n"
 
@@ -157,9 +170,13 @@ def register(main, charter_group) -> None:
     def stats_cmd(calendars, charter_path, fmt, date_from, date_until, lang, input_format):
         """Cadence table of CALENDAR files: posts per channel per day and week, shares."""
         from ..engine import LintOptions, read_all
+        from ..rules.triage import judged_posts
         charter = _resolve_charter(charter_path)
         start = _cli_time(date_from, charter.tz, "--from")
         end = _cli_time(date_until, charter.tz, "--until", end_of_day=True)
         read = read_all(list(calendars), charter, LintOptions(start=start, end=end, input_format=input_format))
-        stats = compute_stats(read.posts, charter, start, end)
+        # the posts lint would judge: events with no channel, or only undeclared ones, are not posts
+        judged = judged_posts(read.posts, charter.channels)
+        stats = compute_stats(judged, charter, start, end)
+        stats["not_posts"] = len(in_range(read.posts, start, end)) - stats["posts"]
         click.echo(render_stats(stats, fmt, lang or charter.get("lang") or "en"), nl=False)

@@ -24,7 +24,7 @@ def _envelope(report: Report, findings) -> dict:
         "charter": report.charter,
         "summary": {
             "error": counts["error"], "warning": counts["warning"], "info": counts["info"],
-            "posts": report.posts,
+            "posts": report.post_count,
             "channels": list(report.channels),
             "from": report.date_from.isoformat() if report.date_from else None,
             "until": report.date_until.isoformat() if report.date_until else None,

@@ -172,7 +172,7 @@ def _log(report: Report, streamed: bool, root: Optional[str] = None) -> dict:
         "originalUriBaseIds": {SRCROOT: {"uri": root_uri(root)}},
         "results": Streamed(results) if streamed else list(results),
         "columnKind": "unicodeCodePoints",
-        "properties": {"charter": report.charter, "posts": report.posts, "channels": list(report.channels),
+        "properties": {"charter": report.charter, "posts": report.post_count, "channels": list(report.channels),
                        "from": report.date_from.isoformat() if report.date_from else None,
                        "until": report.date_until.isoformat() if report.date_until else None,
                        "suppressed": report.suppressed},

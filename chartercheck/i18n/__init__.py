@@ -59,15 +59,18 @@ def weekday_name(day: date, lang: str) -> str:
     return _WEEKDAYS_LONG[_lang(lang)][day.weekday()]
 
 
-def format_day(day: date, lang: str) -> str:
-    """``Tue 24 Nov`` / ``mar. 24 nov.`` (the JSON location carries the full date)."""
+def format_day(day: date, lang: str, year: bool = False) -> str:
+    """``Tue 24 Nov`` / ``mar. 24 nov.`` (the JSON location carries the full date);
+    with ``year``, ``Tue 24 Nov 2026`` (see :func:`..timeutil.needs_year`)."""
     lang = _lang(lang)
-    return f"{_WEEKDAYS[lang][day.weekday()]} {day.day} {_MONTHS[lang][day.month - 1]}"
+    text = f"{_WEEKDAYS[lang][day.weekday()]} {day.day} {_MONTHS[lang][day.month - 1]}"
+    return f"{text} {day.year}" if year else text
 
 
-def format_datetime(moment: datetime, lang: str) -> str:
-    """``Tue 24 Nov 17:00`` in the moment's own zone (callers pass local times)."""
-    return f"{format_day(moment.date(), lang)} {moment.strftime('%H:%M')}"
+def format_datetime(moment: datetime, lang: str, year: bool = False) -> str:
+    """``Tue 24 Nov 17:00`` in the moment's own zone (callers pass local times);
+    with ``year``, ``Tue 24 Nov 2026 17:00``."""
+    return f"{format_day(moment.date(), lang, year)} {moment.strftime('%H:%M')}"
 
 
 def format_number(value: float, lang: str) -> str:
@@ -96,8 +99,9 @@ def translate_term(text: str, lang: str) -> str:
     return text
 
 
-def format_value(value, lang: str) -> str:
-    """How a message parameter is written, whatever its type."""
+def format_value(value, lang: str, year: bool = False) -> str:
+    """How a message parameter is written, whatever its type (dates with
+    their year when ``year``)."""
     kind = type(value)
     if kind is str:  # by far the most common: no conversion at all
         return value
@@ -106,9 +110,9 @@ def format_value(value, lang: str) -> str:
     if kind is int:
         return str(value)
     if isinstance(value, datetime):
-        return format_datetime(value, lang)
+        return format_datetime(value, lang, year)
     if isinstance(value, date):
-        return format_day(value, lang)
+        return format_day(value, lang, year)
     if isinstance(value, timedelta):
         text = format_duration(value)
         return text.replace("d", "j") if _lang(lang) == "fr" else text
@@ -117,7 +121,7 @@ def format_value(value, lang: str) -> str:
     if isinstance(value, (int, float)):
         return format_number(value, lang)
     if isinstance(value, (list, tuple, set, frozenset)):
-        return ", ".join(format_value(v, lang) for v in value)
+        return ", ".join(format_value(v, lang, year) for v in value)
     return str(value)
 
 
@@ -129,20 +133,21 @@ class _Params(dict):
     """Parameters formatted as the template asks for them: a finding passes
     the same parameters to its message and its hint, and each uses a few."""
 
-    __slots__ = ("raw", "lang")
+    __slots__ = ("raw", "lang", "year")
 
-    def __init__(self, raw: dict, lang: str):
+    def __init__(self, raw: dict, lang: str, year: bool = False):
         super().__init__()
-        self.raw, self.lang = raw, lang
+        self.raw, self.lang, self.year = raw, lang, year
 
     def __missing__(self, key):
         if key in self.raw:
-            return format_value(self.raw[key], self.lang)
+            return format_value(self.raw[key], self.lang, self.year)
         return "{" + key + "}"  # a typo in a catalogue shows up, never crashes
 
 
-def render(msgid: str, lang: str, **params) -> str:
-    """The text of ``msgid`` in ``lang`` with ``params`` formatted in.
+def render(msgid: str, lang: str, *, with_year: bool = False, **params) -> str:
+    """The text of ``msgid`` in ``lang`` with ``params`` formatted in (dates
+    with their year when ``with_year``).
 
     Falls back to English, then to the id itself, so a missing entry is
     visible in output and never raises (the completeness test catches it).
@@ -151,7 +156,7 @@ def render(msgid: str, lang: str, **params) -> str:
     if not texts:
         return msgid
     template = texts.get(_lang(lang)) or texts.get("en") or msgid
-    return template.format_map(_Params(params, lang))
+    return template.format_map(_Params(params, lang, with_year))
 
 
 def plural(msgid: str, count: int, lang: str) -> str:

@@ -1,8 +1,10 @@
 """CSV calendars: a native header, or the export of a scheduling tool.
 
-Read as UTF-8 (with or without BOM); a file that is not UTF-8 is decoded as
-Windows-1252, what Excel writes on Western-European Windows, and reported
-(CC914). The delimiter is the one of ``;``, ``,`` or tab that the header line
+Read as UTF-8 (with or without BOM), or UTF-16 when it starts with a
+byte-order mark (Excel's "Unicode text", tab-separated); a file that is not
+UTF-8 is decoded as Windows-1252, what Excel writes on Western-European
+Windows, and reported (CC914). UTF-16 without a byte-order mark is refused
+with the way to save the file as CSV UTF-8. The delimiter is the one of ``;``, ``,`` or tab that the header line
 uses most (French Excel writes ``;``). The dialect comes from the header (see
 :mod:`.csv_dialects`); day-first or month-first dates are decided from the
 data when a day above 12 shows, else from ``--date-format``, else guessed
@@ -12,7 +14,10 @@ included, so an editor jumps to the right row.
 Native columns: ``id, channel (or channels), at (or date + time), text,
 title, pillar, objective, author, status, sponsored, updated_at, media,
 link, ignore, images, approved_by, approved_at, approved_role`` — several
-approvals are separated by ``|`` or ``;`` and paired by position.
+approvals are separated by ``|`` or ``;`` and paired by position. Their
+usual English and French names are read too (``Identifiant``, ``Réseau``,
+``Date de publication``, ``Texte``, ``Statut``...: :mod:`.csv_headers`), and
+French status words (``Programmé``, ``Publié``).
 """
 from __future__ import annotations
 
@@ -24,7 +29,8 @@ from typing import Optional
 
 from ..errors import CalendarError, Problem
 from .base import CalendarSource, ReadOptions, ReadResult
-from .csv_dialects import Dialect, detect, is_ambiguous, order_evidence, to_iso
+from .csv_dialects import Dialect, detect, fold, is_ambiguous, order_evidence, to_iso
+from .csv_headers import STATUS_WORDS
 from .labels import resolve_label
 from .normalize import POST_FIELDS, EntryReader
 
@@ -76,13 +82,33 @@ def read_csv_calendar(source: CalendarSource, options: ReadOptions) -> ReadResul
     return result
 
 
+#: Byte-order marks of UTF-16, what Excel's "Unicode text" export writes (tab-separated).
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def _decode(source: CalendarSource, reader: EntryReader) -> tuple[str, str]:
     """The whole text and the encoding it was read with."""
+    data = source.data
+    if data[:2] in _UTF16_BOMS:
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise _not_utf8(source.path, "broken", f"UTF-16 text broken at byte {exc.start}",
+                            offset=exc.start) from None
+    if b"\x00" in data[:512]:
+        raise _not_utf8(source.path, "no_bom", "UTF-16 text without its byte-order mark")
     try:
-        return source.data.decode("utf-8-sig"), "utf-8-sig"
+        return data.decode("utf-8-sig"), "utf-8-sig"
     except UnicodeDecodeError:
         reader.problem("CC914", None, encoding="windows-1252")
         return source.data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _not_utf8(path: str, kind: str, what: str, **params) -> CalendarError:
+    """The error for a UTF-16 file that cannot be read, with how to save it as UTF-8."""
+    return CalendarError(Problem(path, 1, f"unreadable CSV: {what}", msgid=f"error.csv_utf16_{kind}",
+                                 params=tuple(params.items()),
+                                 hint="in Excel, use File > Save As > CSV UTF-8 (comma delimited) (*.csv)"))
 
 
 def _delimiter(text: str) -> str:
@@ -158,8 +184,9 @@ def _check_header(dialect: Dialect, first: tuple[int, list[str]], path: str, rea
             header = header[:80].encode("ascii", "backslashreplace").decode("ascii")[:80] + "…"
         raise CalendarError(Problem(path, first[0], f"no publication time column in the CSV header ({header})",
                                     msgid="error.csv_no_time", params=(("header", header),),
-                                    hint="name a column 'at' (or 'date' and 'time'), or export from a "
-                                         "supported tool (Sprout Social, Buffer, Hootsuite, Google Calendar)"))
+                                    hint="name a column 'at' (or 'date' and 'time'; in French 'Date de "
+                                         "publication', or 'Date' and 'Heure'), or export from a supported "
+                                         "tool (Sprout Social, Buffer, Hootsuite, Google Calendar)"))
     import difflib
     known = list(POST_FIELDS) + ["approved_by", "approved_at", "approved_role", "date", "time"]
     for _, name in dialect.unknown:
@@ -225,6 +252,8 @@ def _fields(dialect: Dialect, cells: list[str], order: str, options: ReadOptions
         if index < len(cells) and cells[index].strip() != "":
             raw[name] = cells[index].strip() if name != "text" else cells[index]
     fields = {k: v for k, v in raw.items() if k in POST_FIELDS and k not in ("at", "updated_at")}
+    if "status" in fields:  # "Programmé", "En relecture": the status words of French spreadsheets
+        fields["status"] = STATUS_WORDS.get(fold(fields["status"]), fields["status"])
     if "at" in raw:
         fields["at"] = to_iso(raw["at"], order)
     elif "date" in raw:

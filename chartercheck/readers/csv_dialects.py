@@ -7,7 +7,8 @@ dashes (``Posting Time`` → ``posting_time``), so an edited header still reads.
 ===========  ==============================================  ===============
 dialect      recognised by                                   dates
 ===========  ==============================================  ===============
-native       ``at`` (or ``date`` + ``time``) and ``text``    ISO, or d/m/y
+native       ``at`` (or ``date`` + ``time``) and ``text``,   ISO, or d/m/y
+             or their English and French variants
 sprout       ``date``, ``time_24hr``, ``message_text``       m/d/y (US tool)
 buffer       ``text`` and ``posting_time``                   ISO or m/d/y
 gcal         ``subject``, ``start_date``, ``start_time``     m/d/y, 12-hour
@@ -20,8 +21,11 @@ settles day-first or month-first for the whole file (CC915 otherwise).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Optional
+
+from .csv_headers import LOCALISED_COLUMNS
 
 #: Canonical field (or pseudo-field) for each known column, per dialect.
 NATIVE_COLUMNS = {
@@ -33,6 +37,8 @@ NATIVE_COLUMNS = {
     "approved_by": "approved_by", "approved_at": "approved_at", "approved_role": "approved_role",
     "media": "media", "link": "link", "url": "link", "ignore": "ignore", "images": "images",
 }
+#: The native names and their usual variants, English and French (:mod:`.csv_headers`).
+NATIVE_AND_LOCALISED = {**LOCALISED_COLUMNS, **NATIVE_COLUMNS}
 SPROUT_COLUMNS = {"date": "date", "time_24hr": "time", "message_text": "text", "link": "link",
                   "image_url": "media", "image_urls": "media", "tags": "tags", "profile": "channel",
                   "network": "channel"}
@@ -55,8 +61,12 @@ class Dialect:
 
 
 def fold(name: str) -> str:
-    """``" Posting Time "`` → ``"posting_time"``."""
-    return re.sub(r"[\s\-]+", "_", str(name).strip().lower().lstrip("\ufeff"))
+    """``" Posting Time "`` → ``"posting_time"``, ``"Date de publication"`` →
+    ``"date_de_publication"``, ``"Réseau"`` → ``"reseau"``: lower case, no
+    accents, any run of other characters one ``_``."""
+    text = unicodedata.normalize("NFKD", str(name).strip().lower().lstrip("\ufeff"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "_", text).strip("_")
 
 
 def detect(first_row: list[str]) -> Dialect:
@@ -71,7 +81,7 @@ def detect(first_row: list[str]) -> Dialect:
         return _mapped("gcal", names, GCAL_COLUMNS, month_first=True)
     if "posting_time" in present and "text" in present:
         return _mapped("buffer", names, BUFFER_COLUMNS, month_first=True)
-    return _mapped("native", names, NATIVE_COLUMNS, month_first=False)
+    return _mapped("native", names, NATIVE_AND_LOCALISED, month_first=False)
 
 
 def _mapped(name: str, names: list[str], table: dict, month_first: bool) -> Dialect:

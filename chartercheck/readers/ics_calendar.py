@@ -95,11 +95,14 @@ def _read_events(events, reader: EntryReader, options: ReadOptions, result: Read
         post_id = _post_id(event, uid, line)
         if isinstance(note, Exception) or (event.get("DTSTART") is not None and start is None):
             raw = event.get("DTSTART")
-            reader.problem("CC908", line, post_id, field="at", field_name="DTSTART",
-                           value=str(getattr(raw, "to_ical", lambda: raw)() if raw is not None else ""))
+            written = getattr(raw, "to_ical", lambda: raw)() if raw is not None else ""
+            if isinstance(written, bytes):  # as the file wrote it, not as Python shows bytes
+                written = written.decode("utf-8", "replace")
+            reader.problem("CC908", line, post_id, message="ics_value", field="at", field_name="DTSTART",
+                           value=str(written))
             continue
         if start is None:
-            reader.problem("CC908", line, post_id, message="missing", field="at", field_name="DTSTART")
+            reader.problem("CC908", line, post_id, message="ics_missing", field="at", field_name="DTSTART")
             continue
         if is_all_day(start):
             reader.problem("CC906", line, post_id, field="at", value=start.isoformat())

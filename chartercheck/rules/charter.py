@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .. import i18n
 from ..model import Severity
 from .registry import Scope, rule
 
@@ -125,7 +126,8 @@ def channel_without_purpose(ctx):
         where = _at(ctx, f"channels.{channel_id}")
         if missing:
             yield ctx.finding(None, channel=channel_id, key=f"{channel_id}-purpose", missing=", ".join(missing),
-                              objectives=", ".join(objectives) or "-", **where)
+                              hint="hint" if objectives else "no_objectives_hint",
+                              objectives=", ".join(objectives), **where)
         objective = settings.get("objective")
         if objective and objectives and objective not in objectives:
             yield ctx.finding(None, "unknown_objective", hint="unknown_objective_hint", channel=channel_id,
@@ -165,8 +167,8 @@ def team_overstretched(ctx):
     everywhere. Each channel's weekly need is ``effort_minutes`` × the posts a
     week its caps allow: ``max_per_week``, else ``max_per_day`` × 7 (the
     channel's own caps first, then its platform's), else 3; a channel without
-    ``effort_minutes`` counts 30 minutes a post (the message marks assumed
-    figures with ``*``). Silent without
+    ``effort_minutes`` counts 30 minutes a post (the message says which
+    figures were assumed). Silent without
     ``team.hours_per_week``. CC109 checks the hours of an actual calendar;
     this checks what the charter itself promises. Fix: drop or slow down the
     costliest channels (the hint names them), or give the team more hours.
@@ -193,7 +195,9 @@ def team_overstretched(ctx):
     if not load or needed <= available:
         return
     costliest = sorted(load, key=lambda item: (-item[1] * item[2], item[0]))
-    detail = ", ".join(f"{cid} {posts}×{minutes}m{'*' if assumed else ''}" for cid, posts, minutes, assumed in costliest)
+    detail = ", ".join(i18n.render("CC804.detail_item", ctx.lang, channel=cid, posts=posts, minutes=minutes)
+                       + (i18n.render("CC804.assumed", ctx.lang) if assumed else "")
+                       for cid, posts, minutes, assumed in costliest)
     yield ctx.finding(None, key="capacity", channels=len(load), needed=round(needed, 1),
                       available=round(float(available), 1), detail=detail,
                       costliest=", ".join(cid for cid, *_ in costliest[:2]), **_at(ctx, "team.hours_per_week"))

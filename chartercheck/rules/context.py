@@ -15,7 +15,10 @@ from typing import Iterable, Optional
 from .. import i18n
 from ..charter.model import Charter
 from ..model import Finding, Location, Post, Severity
+from ..timeutil import needs_year
 from .registry import RuleSpec, Scope
+from .timely_hints import timely_hint
+from .triage import judged_posts
 
 
 _MISSING = object()
@@ -44,7 +47,8 @@ class RuleContext:
 
     ``posts`` holds every post read (sorted by time), including those outside
     ``--from/--until`` that still count for cadence; ``linted`` only those that
-    get findings.
+    get findings. Events that are not posts of the brand (no channel, or only
+    channels the charter does not declare) are left out: see :mod:`.triage`.
     """
 
     def __init__(self, charter: Charter, posts: list[Post], *, lang: str = "en",
@@ -54,7 +58,7 @@ class RuleContext:
         #: :meth:`derived` values kept for the run, by name (the others are computed when asked)
         self.keep_derived = frozenset(keep_derived)
         self.tz = charter.tz
-        self.posts = sorted(posts, key=lambda p: (p.at, p.channels, p.id))
+        self.posts = sorted(judged_posts(posts, charter.channels), key=lambda p: (p.at, p.channels, p.id))
         self.lang = lang
         self.now = now
         self.start = start
@@ -90,6 +94,20 @@ class RuleContext:
         if first is None or last is None:
             return None
         return self.local(first).date(), self.local(last).date()
+
+    @cached_property
+    def today(self) -> Optional[date]:
+        """The brand's local date of ``now``."""
+        return self.local(self.now).date() if self.now else None
+
+    @cached_property
+    def with_year(self) -> bool:
+        """Whether dates in messages show their year: the posts read span more
+        than one year, or lie outside the year of ``now``
+        (:func:`..timeutil.needs_year`)."""
+        if not self.posts:
+            return False
+        return needs_year(self.local(self.posts[0].at).date(), self.local(self.posts[-1].at).date(), self.today)
 
     # -- grouping ---------------------------------------------------------
     def local(self, moment: datetime) -> datetime:
@@ -239,10 +257,14 @@ class RuleContext:
         # dense year): an equal text, local time or location met recently (the
         # same post checked by the next rule, the same sentence) is stored once.
         shared = self._shared
-        text = shared.get(i18n.render(f"{spec.code}.{message}", self.lang, **params))
+        year = self.with_year
+        text = shared.get(i18n.render(f"{spec.code}.{message}", self.lang, with_year=year, **params))
         hint_text = None
+        if hint and self.now is not None:
+            hint = timely_hint(spec.code, hint, at or (post.at if post is not None else None), params,
+                               self.now, self.today)
         if hint and i18n.has_message(f"{spec.code}.{hint}"):
-            hint_text = shared.get(i18n.render(f"{spec.code}.{hint}", self.lang, **params))
+            hint_text = shared.get(i18n.render(f"{spec.code}.{hint}", self.lang, with_year=year, **params))
         if post is not None:
             location = Location(path or post.source.path, line or post.line_of(field), post.id,
                                 channel or (post.channels[0] if post.channels else None),

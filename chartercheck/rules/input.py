@@ -26,22 +26,30 @@ def unreadable_entry():
 
 @rule("CC902", "unknown-channel", W, Scope.INPUT)
 def unknown_channel():
-    """A post names a channel the charter does not declare.
+    """Events name a channel the charter does not declare (one finding per channel).
 
     Why: per-channel caps, languages and platform limits cannot be checked for
-    a channel the charter does not know. Fix: correct the channel id (the
-    message suggests the closest one), declare the channel under
-    ``channels:``, or map the label with ``input.channel_map``.
+    a channel the charter does not know, and imported calendars carry labels
+    that are not channels (a Moodle course code, a meeting category). No
+    channel rule runs on an undeclared channel; an event naming only such
+    channels is not judged as a post at all. The finding counts the events and
+    names the first. Fix: correct the channel id (the message suggests the
+    closest one), map the label with ``input.channel_map`` (the hint gives the
+    YAML to paste), or declare the channel under ``channels:``; events that are
+    not posts can stay.
     """
 
 
 @rule("CC903", "missing-channel", W, Scope.INPUT)
 def missing_channel():
-    """A post names no channel (no column, category, prefix or location gave one).
+    """Events name no channel (no column, category, prefix or location gave one).
 
-    Why: cadence and platform rules are per channel. Fix: add ``channel:``
-    (YAML/CSV), or in iCalendar a CATEGORIES value, a ``[IG]`` / ``Instagram:``
-    prefix in SUMMARY, a LOCATION or ``X-CHARTERCHECK-CHANNEL``.
+    Why: a post is published on a channel; an event without one (an ordinary
+    meeting in an imported calendar) is not judged as a post: no cadence,
+    approval, tone or platform rule runs on it. One finding per file counts
+    them and names the first. Fix: add ``channel:`` (YAML/CSV), or in
+    iCalendar a CATEGORIES value, a ``[IG]`` / ``Instagram:`` prefix in
+    SUMMARY, a LOCATION or ``X-CHARTERCHECK-CHANNEL``; meetings can stay.
     """
 
 

@@ -47,7 +47,8 @@ def near_duplicate(ctx):
     names the most recent post similar enough. To stay linear in posts, texts
     are sketched with MinHash and only posts sharing a locality-sensitive
     bucket are compared (under a similarity of 0.6 some pairs may be missed);
-    texts under 5 words are not compared. Fix: rewrite the post with a new
+    texts under 5 words are not compared, nor occurrences of one recurring
+    iCalendar event (the same text on purpose). Fix: rewrite the post with a new
     angle, or drop it. Reads ``tone.duplicates.window`` (14d) and
     ``tone.duplicates.similarity`` (0.8).
 
@@ -151,9 +152,10 @@ class _ChannelBuckets:
 
     def most_recent_similar(self, entry, keys, threshold):
         """(similarity, post) of the most recent post sharing a bucket and at
-        least ``threshold`` similar, or None."""
+        least ``threshold`` similar, or None. Occurrences of the post's own
+        recurring series are the same text on purpose and never count."""
         buckets = self.buckets
-        shingles = entry[2]
+        post, shingles = entry[1], entry[2]
         candidates = {}  # similar posts share most buckets: gather them once
         for key in keys:
             bucket = buckets.get(key)
@@ -161,6 +163,8 @@ class _ChannelBuckets:
                 for earlier in bucket:
                     candidates[id(earlier[1])] = earlier
         for _, other, other_shingles in sorted(candidates.values(), key=itemgetter(0), reverse=True):
+            if _same_series(post, other):
+                continue
             common = len(shingles & other_shingles)
             # |A ∪ B| = |A| + |B| − |A ∩ B|: the same integer, without building the union
             similarity = common / (len(shingles) + len(other_shingles) - common)
@@ -179,6 +183,11 @@ class _ChannelBuckets:
                 if len(bucket) > BUCKET_DEPTH:
                     del bucket[0]  # the oldest goes, as the window would have it later
         self.timeline.append((entry, keys))
+
+
+def _same_series(post, other) -> bool:
+    """Whether two posts are occurrences of one recurring iCalendar event (same UID and id)."""
+    return post.source.uid is not None and post.source.uid == other.source.uid and post.id == other.id
 
 
 def _sketch(tokens) -> tuple[array, array] | None:

@@ -106,7 +106,17 @@ channels:
 """
     cc804 = [f for f in lint_charter(text) if f.code == "CC804"]
     # blog 7 x 10m = 70m; newsletter: platform default or 3 posts x 30m assumed
-    assert len(cc804) == 1 and "blog 7×10m" in cc804[0].message
+    assert len(cc804) == 1 and "blog 7 posts × 10 min" in cc804[0].message
+    assert "news 3 posts × 30 min (assumed)" in cc804[0].message
+
+
+def test_purpose_hint_without_objectives_names_where_to_define_them():
+    text = """
+channels:
+  blog: {platform: blog}
+"""
+    [cc803] = [f for f in lint_charter(text) if f.code == "CC803"]
+    assert "(one of: -)" not in cc803.hint and "strategy.objectives" in cc803.hint
 
 
 def test_workload_within_capacity_and_without_hours_is_silent():

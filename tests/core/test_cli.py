@@ -75,7 +75,10 @@ def test_missing_calendar_and_bad_dates_exit_2():
 def test_rules_and_explain():
     listing = run("rules").output
     assert "CC101  channel-daily-cap" in listing
-    assert "Fires::" in run("explain", "CC101").output
+    explained = run("explain", "CC101").output
+    # docstring markup rendered for a terminal: no ``literals``, no "Fires::"
+    assert "Fires:\n" in explained and "Fires::" not in explained and "``" not in explained
+    assert "``" not in listing and "than max_per_day." in listing
     assert run("explain", "channel-daily-cap").exit_code == 0
     missing = CliRunner().invoke(main, ["explain", "CC10"])
     assert missing.exit_code == 2 and "did you mean" in missing.output
@@ -110,3 +113,9 @@ def test_charter_errors_in_french(tmp_path):
     when = CliRunner().invoke(main, ["lint", "sample_calendars/week48-clean.yaml", "--from", "demain",
                                      "--lang", "fr"])
     assert "--from: 'demain' n'est pas une date et heure" in when.output
+
+
+def test_docstring_markup_for_the_terminal():
+    from chartercheck.docs import terminal_text
+    assert terminal_text("Reads ``tone.window`` (*not* :mod:`.x`).\n\nFires::\n\n    a: 2 * 3\n") == (
+        "Reads tone.window (not x).\n\nFires:\n\n    a: 2 * 3\n")

@@ -12,7 +12,7 @@ def test_header_defaults_and_field_lines():
            "    at: 2026-11-24 09:00\n"
            "    text: Hello\n")
     report = lint_text("channels: {x: {platform: x}}", cal)
-    assert report.posts == 1
+    assert report.post_count == 1
     assert report.channels == ("x",)
 
 
@@ -20,7 +20,8 @@ def test_unknown_field_and_channel_are_reported_with_suggestions():
     cal = "posts:\n  - {id: a, channel: instagrm, at: '2026-11-24 09:00', text: Bonjour, pilar: conseils}\n"
     report = lint_text("channels: {instagram: {platform: instagram}}", cal)
     found = {f.code: f for f in report.findings}
-    assert found["CC902"].message == "unknown channel 'instagrm'; did you mean 'instagram'?"
+    assert found["CC902"].message == "unknown channel 'instagrm' on 1 event(s) (first: a); did you mean 'instagram'?"
+    assert found["CC902"].hint.startswith("fix the name, or map it with input.channel_map: {instagrm: instagram}")
     assert found["CC916"].hint == "did you mean 'pillar'?"
     assert found["CC916"].location.line == 2
 

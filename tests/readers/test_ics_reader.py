@@ -219,3 +219,11 @@ def test_windows_1252_file_is_decoded_and_reported():
 def test_text_that_is_not_icalendar_is_a_clean_error(junk):
     with pytest.raises(CalendarError):
         read(junk, "ics")
+
+
+def test_an_unreadable_dtstart_gets_an_icalendar_hint():
+    from chartercheck.testing import lint_text
+    calendar = ics("BEGIN:VEVENT\nUID:a\nSUMMARY:[IG] Bonjour\nDTSTART:2026-11-24 12:00\nEND:VEVENT")
+    [finding] = [f for f in lint_text("", calendar, "ics").findings if f.code == "CC908"]
+    assert finding.message.startswith("'2026-11-24 12:00' is not a date and time")  # as written, not b'...'
+    assert "DTSTART;TZID=Europe/Paris:20261124T120000" in finding.hint and "YYYY-MM-DD" not in finding.hint

@@ -42,7 +42,7 @@ def test_producer_samples_lint_without_any_option(name):
     charter = load_charter(os.path.join(ROOT, "charters", "velo-lumiere.yaml"))
     report = run([os.path.join(SAMPLES, name)], charter,
                  LintOptions(now=parse_cli_datetime("2026-10-01 09:00", charter.tz)))
-    assert report.posts >= 2
+    assert report.post_count >= 2
     unexpected = {f.code for f in report.findings} & {"CC901", "CC902", "CC903", "CC904", "CC905", "CC908",
                                                        "CC912", "CC914", "CC915", "CC916"}
     assert not unexpected, [f.message for f in report.findings if f.code in unexpected]

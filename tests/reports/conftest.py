@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from chartercheck import load_charter
-from chartercheck.engine import LintOptions, read_all, run
+from chartercheck.engine import LintOptions, run
 from chartercheck.timeutil import parse_cli_datetime
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,7 +41,7 @@ def lint(calendars=(WEEK,), charter_path=CHARTER, lang=None, select=SELECT):
                           start=parse_cli_datetime(FROM, charter.tz),
                           end=parse_cli_datetime(UNTIL, charter.tz, end_of_day=True), select=list(select))
     report = run(list(calendars), charter, options)
-    posts = read_all(list(calendars), charter, options).posts
+    posts = report.read_posts  # what the CLI hands the formatters
     return report, posts, charter
 
 

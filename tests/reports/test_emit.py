@@ -103,3 +103,13 @@ def test_cli_reports_an_unwritable_output_clearly(tmp_path):
     assert result.exit_code == 2
     assert f"{missing}: cannot write the report: No such file or directory" in result.output
     assert "internal error" not in result.output and not missing.parent.exists()
+
+
+def test_output_file_says_where_the_report_went(tmp_path):
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["lint", WEEK, *CLI_ARGS, "--format", "html", "-o", str(out),
+                                       "--fail-on", "never"])
+    report, _, _ = lint()
+    assert result.exit_code == 0
+    assert f"chartercheck: html report written to {out} ({len(report.findings)} findings)" in result.stderr
+    assert out.exists() and "report written" not in out.read_text(encoding="utf-8")

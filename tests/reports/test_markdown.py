@@ -25,7 +25,7 @@ def test_info_folds_into_details_and_errors_lead():
 
 
 def test_long_reports_are_cut_with_a_count():
-    findings = tuple(_finding(i) for i in range(markdown.MAX_ROWS + 25))
+    findings = tuple(_finding(i, message=f"m{i}") for i in range(markdown.MAX_ROWS + 25))
     text = markdown.render(Report("c", findings, len(findings), ("instagram",), None, None))
     assert "… and 25 more findings" in text
     assert len(text) < 65536
@@ -34,3 +34,18 @@ def test_long_reports_are_cut_with_a_count():
 def test_clean_report():
     text = markdown.render(Report("c", (), 4, ("instagram",), None, None, lang="fr"))
     assert text.startswith("## ✅ chartercheck") and "Aucun problème" in text
+
+
+def test_the_same_finding_on_many_posts_is_one_row():
+    findings = tuple(_finding(i, message="approval has no time") for i in range(300)) + (_finding(400, message="x"),)
+    text = markdown.render(Report("c", findings, 301, ("instagram",), None, None))
+    rows = [line for line in text.splitlines() if "CC101" in line]
+    assert len(rows) == 2
+    assert "**300 posts**<br>p0, p1, p2, … (every one: `--verbose` or `--format json`)" in rows[0]
+    assert "more findings" not in text
+
+
+def test_verbose_lists_every_post():
+    findings = tuple(_finding(i, message="same") for i in range(5))
+    text = markdown.render(Report("c", findings, 5, ("instagram",), None, None), verbose=True)
+    assert sum("CC101" in line for line in text.splitlines()) == 5

@@ -54,6 +54,8 @@ def test_results_point_at_the_yaml_line_of_the_post(week):
         assert physical["artifactLocation"]["uri"] == WEEK
         if finding.location.post_id:
             assert physical["region"]["startLine"] in post_lines(WEEK, finding.location.post_id)
+        elif finding.location.line:  # a summary (CC902 on a channel) points at its first event
+            assert physical["region"]["startLine"] == finding.location.line
         else:  # a calendar-wide finding has no line: region omitted, not invented
             assert "region" not in physical
 

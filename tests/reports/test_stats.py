@@ -23,18 +23,22 @@ def test_text_table_per_week_with_caps():
     assert "Mon 23 Nov" in header and "Sun 29 Nov" in header and header.rstrip().endswith("caps")
     instagram = next(line for line in lines if line.startswith("instagram"))
     assert instagram.split()[1] == "2!"  # two posts, daily cap 1
-    assert "Share of posts: instagram 50% (2)" in result.output
+    assert "Share of posts: instagram 67% (2)" in result.output
+    assert "caps = max per day / max per week" in result.output  # the legend of "1/-"
+    assert "Not counted: 1 event(s) with no channel or only channels the charter does not declare" in result.output
     assert "Pillar mix: conseils" in result.output
 
 
 def test_json_figures():
     data = json.loads(run("--format", "json").output)
-    assert data["posts"] == 4 and data["from"] == "2026-11-23" and data["until"] == "2026-11-26"
+    # tk1 names a channel the charter does not declare: not a post of the brand, counted apart
+    assert data["posts"] == 3 and data["not_posts"] == 1
+    assert data["from"] == "2026-11-23" and data["until"] == "2026-11-25"
     assert data["channels"]["instagram"]["per_day"] == {"2026-11-23": 2}
     assert data["channels"]["instagram"]["per_week"] == {"2026-W48": 2}
     assert data["channels"]["instagram"]["max_per_day"] == 1
     assert abs(sum(c["share"] for c in data["channels"].values()) - 1) < 0.01
-    assert data["commercial"]["of"] == 4 and data["commercial"]["max_share"] == 0.2
+    assert data["commercial"]["of"] == 3 and data["commercial"]["max_share"] == 0.2
     assert [p["pillar"] for p in data["pillars"]][:2] == ["conseils", "produit"]
 
 
@@ -49,11 +53,11 @@ def test_range_and_empty():
     output = run("--from", "2027-01-01").output
     assert "No posts in the range." in output
     data = json.loads(run("--from", "2026-11-25", "--format", "json").output)
-    assert data["posts"] == 2
+    assert data["posts"] == 1 and data["not_posts"] == 1
 
 
 def test_stdin(monkeypatch):
     text = open(WEEK, encoding="utf-8").read()
     result = CliRunner().invoke(main, ["stats", "-", "--input-format", "yaml", "--charter", CHARTER, "--format", "json"],
                                 input=text, catch_exceptions=False)
-    assert json.loads(result.output)["posts"] == 4
+    assert json.loads(result.output)["posts"] == 3

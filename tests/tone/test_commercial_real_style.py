@@ -40,6 +40,9 @@ NOT_SELLING = [
     "Premier prix du concours photo : bravo à Léa pour son cliché du canal !",
     "Our head of design, Jane Price, explains the new frame.",
     "We'd like to help: which model do you ride?",
+    # a sale named as a topic, with nothing to buy
+    "Pendant que d'autres courent après les soldes, on part en balade. Rendez-vous demain 9 h.",
+    "While everyone else chases Black Friday discounts, we're going for a ride.",
     # a free contest promotes, it does not sell
     "Giveaway! Win a winter kit: follow us and tag a friend to enter.",
     "Concours : à gagner, un casque Lumen. Pour participer, abonne-toi et identifie un ami.",

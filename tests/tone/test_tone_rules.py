@@ -46,7 +46,7 @@ def test_cc201_threshold_comes_from_the_charter_and_extra_cues_count():
 def test_cc201_edge_score_equal_to_the_limit_passes():
     from chartercheck.text import analyze
 
-    text = "Les soldes d'hiver arrivent bientôt à l'atelier."
+    text = "Les soldes d'hiver arrivent bientôt à l'atelier : lien en bio."
     score = analyze(text).commercial_score
     post = ("a", "instagram", "2026-11-24 12:00", text)
     assert found(lint(f"tone: {{commercial: {{max_score: {score}}}}}", post, code="CC201"), "CC201") == []
