@@ -119,7 +119,9 @@ def commercial_score(ctx, post):
     from ..text.commercial import by_contribution  # the lexicons load only when a post sells
 
     cues = by_contribution(facts.commercial_cues, facts.caps_runs)
-    yield ctx.finding(post, field="text", score=facts.commercial_score, max=limit,
+    # One device alone: nothing to cut, the post needs a reason to be read.
+    hint = "hint_single" if len(facts.commercial_categories) == 1 else "hint"
+    yield ctx.finding(post, field="text", hint=hint, score=facts.commercial_score, max=limit,
                       cues=quoted(cues, ctx.lang), share=percent(ctx.charter.get("tone.commercial.max_share", 0.2)))
 
 

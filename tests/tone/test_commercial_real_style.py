@@ -132,3 +132,12 @@ def test_the_fitted_model_weighs_every_family_and_keeps_the_definitions_bounds()
 ])
 def test_french_register_on_real_style_sentences(text, register):
     assert analyze(text).register == register
+
+
+def test_a_one_device_seller_is_told_to_add_a_reason_to_read_it():
+    (single,) = lint("", ("a", "instagram", "2026-11-24 12:00", "Pre-orders are open for the Lumen 3."),
+                     code="CC201").findings
+    assert single.hint.startswith("it only sells")
+    stacked = ("a", "instagram", "2026-11-24 12:00", "Pre-orders are open: 20% off with code EARLY20, today only!")
+    (finding,) = lint("", stacked, code="CC201").findings
+    assert finding.hint.startswith("keep one call to action")
