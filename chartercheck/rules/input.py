@@ -200,3 +200,26 @@ def recurrence_outside_range():
     outside gives no post, which is said rather than hidden. Fix: nothing,
     or widen --from/--until if that series should be linted.
     """
+
+
+@rule("CC921", "unknown-ignore", W, Scope.INPUT)
+def unknown_ignore():
+    """A post's ``ignore:`` names no rule, so it suppresses nothing.
+
+    Why: a misspelt code (``CC1O1`` with the letter O) looks like a waiver in
+    review but waives nothing, and the finding it was meant for still shows
+    under another name; or the rule was renamed. Fix: write the code or name
+    of a rule (the message suggests the closest one), or remove the entry.
+    """
+
+
+@rule("CC922", "no-posts-read", W, Scope.INPUT)
+def no_posts_read():
+    """A calendar file gave no post at all: it is empty, holds no entry, or every entry was skipped.
+
+    Why: an export cut short or a wrong file would otherwise pass as "no
+    findings". It is a warning, so ``--fail-on warning`` stops a run on it;
+    its message says which of the three it was. Fix: export the calendar
+    again, lint the right file, or correct the skipped entries (their own
+    findings say how).
+    """

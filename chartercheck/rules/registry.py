@@ -127,6 +127,41 @@ def matches(selector: str, spec: RuleSpec) -> bool:
     return _specificity(selector.strip(), spec.code, spec.name) >= 0
 
 
+def designated(selector: str) -> list[RuleSpec]:
+    """Every rule a selector (code, name, name prefix, family) designates; ``[]`` when none."""
+    return [spec for spec in all_rules() if matches(selector, spec)]
+
+
+def closest_selector(selector: str) -> str:
+    """The rule code, name or family nearest to a selector that designates nothing ("" if none is close).
+
+    Codes are compared with the letter O read as a zero and I or l as a one,
+    the usual slips when a code is typed from a printed report.
+    """
+    import difflib
+    from ..charter.model import FAMILIES
+    specs = all_rules()
+    text = selector.strip()
+    if text.upper().startswith("CC"):
+        fixed = "CC" + text[2:].upper().replace("O", "0").replace("I", "1").replace("L", "1")
+        if find_rule(fixed) is not None:
+            return fixed
+        close = difflib.get_close_matches(text.upper(), [s.code for s in specs], n=1, cutoff=0.6)
+    else:
+        close = difflib.get_close_matches(text.lower(), [s.name for s in specs] + list(FAMILIES), n=1, cutoff=0.6)
+    return close[0] if close else ""
+
+
+def unknown_selectors(selectors) -> list[tuple[str, str]]:
+    """The selectors designating no rule, each with the closest known one ("" when none is close).
+
+    A selector that designates nothing is a typo until proven otherwise: taken
+    silently, ``--select CC1O1`` would check nothing and pass the gate.
+    """
+    return [(selector, closest_selector(selector)) for selector in selectors
+            if not designated(selector)]
+
+
 _EXAMPLE = re.compile(r"^(\s*)(Fires|Passes)::\s*$")
 
 
