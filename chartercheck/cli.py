@@ -100,7 +100,7 @@ def _emit(chunks: Iterable[str], output: Optional[str]) -> None:
     up, never leaves a truncated report where CI expects a whole one.
     """
     batches = _batches(chunks)
-    if output:
+    if output and output != "-":
         try:
             _write_whole(output, batches)
         except OSError as exc:
@@ -108,9 +108,39 @@ def _emit(chunks: Iterable[str], output: Optional[str]) -> None:
                                      msgid="error.cannot_write_report",
                                      params=(("reason", exc.strerror or str(exc)),))) from None
         return
-    for batch in batches:
-        # click.echo, as ever: it drops colour codes when standard output is not a terminal.
-        click.echo(batch, nl=False)
+    try:
+        for batch in batches:
+            # click.echo, as ever: it drops colour codes when standard output is not a terminal.
+            click.echo(batch, nl=False)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (``| head``): stop writing, quietly, as other tools do;
+        # standard output points at nothing so the interpreter's last flush cannot fail.
+        _silence_stdout()
+    except OSError as exc:  # a full disk behind a redirection
+        _silence_stdout()
+        raise UsageError(Problem("<stdout>", None, f"cannot write the report: {exc.strerror or exc}",
+                                 msgid="error.cannot_write_report",
+                                 params=(("reason", exc.strerror or str(exc)),))) from None
+
+
+def _silence_stdout() -> None:
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _refuse_overwriting_inputs(output: Optional[str], inputs: Iterable[Optional[str]]) -> None:
+    """``-o`` naming one of the files being read would replace it with the report: refuse."""
+    if not output or output == "-":
+        return
+    for path in inputs:
+        if path and path != "-" and os.path.exists(path) and os.path.exists(output) \
+                and os.path.samefile(path, output):
+            raise UsageError(Problem(output, None, "is one of the input files: the report would overwrite it",
+                                     hint="write the report to another file", msgid="error.output_is_input",
+                                     params=(("path", path),)))
 
 
 def _write_whole(output: str, batches: Iterable[str]) -> None:
@@ -178,7 +208,8 @@ JOBS = JobsType()
 @click.option("--charter", "charter_path", help="Charter YAML (default: discovered, else embedded).")
 @click.option("--format", "fmt", default="text", show_default=True,
               type=click.Choice(["auto", "text", "json", "sarif", "github", "junit", "html", "markdown"]))
-@click.option("-o", "--output", help="Write the report to this file instead of standard output.")
+@click.option("-o", "--output", help="Write the report to this file instead of standard output (- for "
+              "standard output; never one of the input files).")
 @click.option("--fail-on", default="error", show_default=True, type=click.Choice(FAIL_ON))
 @click.option("--select", multiple=True, help="Only these rules (codes, names, prefixes; comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rules (codes, names, prefixes; comma-separated).")
@@ -208,6 +239,8 @@ def lint(calendars, charter_path, fmt, output, fail_on, select, ignore, date_fro
     from .model import Severity
     from .progress import terminal_progress
 
+    _refuse_overwriting_inputs(output, [*calendars, charter_path, baseline])
+    _refuse_overwriting_inputs(write_baseline, [*calendars, charter_path])
     charter = _resolve_charter(charter_path)
     tz = charter.tz
     fmt = _pick_format(fmt)
@@ -223,7 +256,7 @@ def lint(calendars, charter_path, fmt, output, fail_on, select, ignore, date_fro
         count = save_baseline(report, write_baseline)
         click.echo(f"chartercheck: {count} findings recorded in {write_baseline}", err=True)
         return
-    use_color = (color if color is not None else (output is None and sys.stdout.isatty())) and fmt == "text"
+    use_color = (color if color is not None else (output in (None, "-") and sys.stdout.isatty())) and fmt == "text"
     _emit(get_chunks(fmt)(report, color=use_color, posts=report.read_posts, charter=charter), output)
     worst = report.worst()
     if fail_on != "never" and worst is not None and worst >= Severity.parse(fail_on):
