@@ -32,8 +32,9 @@ def handle_errors(func):
             if ctx.find_root().params.get("debug"):
                 raise
             lang = ctx.params.get("lang") or "en"
+            from .control_chars import escape_controls
             for problem in exc.problems:
-                click.echo(f"chartercheck: {problem.render(lang)}", err=True)
+                click.echo(f"chartercheck: {escape_controls(problem.render(lang))}", err=True)
             ctx.exit(2)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
@@ -177,6 +178,20 @@ def _umask() -> int:
     return mask
 
 
+#: Formats read by people (or a CI log): control characters of the data are shown escaped.
+_HUMAN_FORMATS = ("text", "markdown", "github", "html", "junit")
+
+
+def _shown(render, fmt: str, report, **options) -> Iterable[str]:
+    """The report's pieces in ``fmt``, control characters of the data made visible (see
+    :mod:`.control_chars`); HTML, whose markup holds none, is cleaned as a whole."""
+    from .control_chars import chunks_with_escaped_controls, report_with_escaped_controls
+    if fmt not in _HUMAN_FORMATS:
+        return render(report, **options)
+    chunks = render(report_with_escaped_controls(report), **options)
+    return chunks_with_escaped_controls(chunks) if fmt == "html" else chunks
+
+
 def _pick_format(fmt: str) -> str:
     if fmt == "auto":
         return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -221,8 +236,11 @@ JOBS = JobsType()
 @click.option("--lang", type=click.Choice(["en", "fr"]), help="Language of messages.")
 @click.option("--input-format", type=click.Choice(["yaml", "csv", "ics"]), help="Format of calendars (for stdin).")
 @click.option("--date-format", type=click.Choice(["auto", "dmy", "mdy"]), help="CSV dates: day or month first.")
-@click.option("--max-posts", type=int, help="Most entries read per file (default 200000).")
-@click.option("--max-bytes", type=int, help="Largest calendar file read, in bytes (default 64 MiB).")
+@click.option("--max-posts", type=click.IntRange(min=1), help="Most entries read per file (default 200000).")
+@click.option("--max-bytes", type=click.IntRange(min=1), help="Largest calendar file read, in bytes "
+              "(default 64 MiB).")
+@click.option("--max-text", "max_text", type=click.IntRange(min=1),
+              help="Longest post text analysed, in characters (default 100,000); longer ones are cut (CC923).")
 @click.option("--jobs", "-j", type=JOBS, default="auto", show_default=True, metavar="N|auto",
               envvar="CHARTERCHECK_JOBS", show_envvar=True,
               help="Processes to use: a number, or 'auto' for every CPU this process may use. Big files "
@@ -231,7 +249,7 @@ JOBS = JobsType()
 @click.option("--color/--no-color", default=None, help="Colour text output (default: on a terminal).")
 @handle_errors
 def lint(calendars, charter_path, fmt, output, fail_on, select, ignore, date_from, date_until, now,
-         baseline, write_baseline, lang, input_format, date_format, max_posts, max_bytes, jobs, color):
+         baseline, write_baseline, lang, input_format, date_format, max_posts, max_bytes, max_text, jobs, color):
     """Lint CALENDAR files (YAML, CSV, iCalendar; - for stdin) against the charter."""
     from .baseline import read_baseline, write_baseline as save_baseline
     from .engine import LintOptions, run
@@ -249,7 +267,8 @@ def lint(calendars, charter_path, fmt, output, fail_on, select, ignore, date_fro
         end=_cli_time(date_until, tz, "--until", end_of_day=True),
         select=_split_codes(select), ignore=_split_codes(ignore),
         baseline=read_baseline(baseline) if baseline else frozenset(),
-        input_format=input_format, date_format=date_format, max_posts=max_posts, max_bytes=max_bytes, jobs=jobs,
+        input_format=input_format, date_format=date_format, max_posts=max_posts, max_bytes=max_bytes,
+        max_text_chars=max_text, jobs=jobs,
         keep_commercial_scores=fmt == "html", extra={"progress": terminal_progress()})
     report = run(list(calendars), charter, options)
     if write_baseline:
@@ -257,7 +276,7 @@ def lint(calendars, charter_path, fmt, output, fail_on, select, ignore, date_fro
         click.echo(f"chartercheck: {count} findings recorded in {write_baseline}", err=True)
         return
     use_color = (color if color is not None else (output in (None, "-") and sys.stdout.isatty())) and fmt == "text"
-    _emit(get_chunks(fmt)(report, color=use_color, posts=report.read_posts, charter=charter), output)
+    _emit(_shown(get_chunks(fmt), fmt, report, color=use_color, posts=report.read_posts, charter=charter), output)
     worst = report.worst()
     if fail_on != "never" and worst is not None and worst >= Severity.parse(fail_on):
         sys.exit(1)
@@ -308,7 +327,7 @@ def charter_check(path, fmt, lang, fail_on):
     from .model import Severity
     loaded = _resolve_charter(path)
     report = run([], loaded, LintOptions(lang=lang, select=["CC8"]))
-    _emit(get_chunks(fmt)(report, color=sys.stdout.isatty() and fmt == "text"), None)
+    _emit(_shown(get_chunks(fmt), fmt, report, color=sys.stdout.isatty() and fmt == "text"), None)
     worst = report.worst()
     if fail_on != "never" and worst is not None and worst >= Severity.parse(fail_on):
         sys.exit(1)

@@ -37,6 +37,7 @@ class LintOptions:
     date_format: Optional[str] = None
     max_posts: Optional[int] = None
     max_bytes: Optional[int] = None
+    max_text_chars: Optional[int] = None
     jobs: int = 1
     #: keep each text's commercial score in the report (the HTML charts read them;
     #: without, they are computed again): False saves memory on big calendars
@@ -101,6 +102,8 @@ def _read_options(charter: Charter, options: LintOptions) -> ReadOptions:
         kwargs["max_posts"] = options.max_posts
     if options.max_bytes:
         kwargs["max_bytes"] = options.max_bytes
+    if options.max_text_chars:
+        kwargs["max_text_chars"] = options.max_text_chars
     return ReadOptions(**kwargs)
 
 

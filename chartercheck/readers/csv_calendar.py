@@ -101,6 +101,7 @@ def _unquoted(line: str) -> str:
 
 def _rows(text: str, delimiter: str, path: str = "") -> list[tuple[int, list[str]]]:
     """Rows with the line each starts on (a quoted text may span several lines)."""
+    _allow_fields_up_to(len(text.encode("utf-8", "surrogatepass")) if not text.isascii() else len(text))
     parser = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows, start = [], 1
     try:
@@ -112,11 +113,23 @@ def _rows(text: str, delimiter: str, path: str = "") -> list[tuple[int, list[str
     return rows
 
 
+def _allow_fields_up_to(size: int) -> None:
+    """Let one cell be as long as the whole file, as a YAML text may be.
+
+    Python's CSV parser stops at 128 KiB a field by default, with its own raw
+    message; the file's size is already bounded (``--max-bytes``), so that is
+    the bound. The setting is the process's: only ever raised here.
+    """
+    if csv.field_size_limit() < size:
+        csv.field_size_limit(size)
+
+
 def _stream_rows(data: bytes, encoding: str, delimiter: str, path: str = ""):
     """:func:`_rows` one at a time, decoded as they are read (the same lines as from the whole decoded text:
     ``newline=""`` splits on ``\\n``, ``\\r\\n`` and ``\\r`` in both cases).
     """
     lines = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, errors="replace", newline="")
+    _allow_fields_up_to(len(data))
     parser = csv.reader(lines, delimiter=delimiter)
     start = 1
     try:
