@@ -148,7 +148,7 @@ def closest_selector(selector: str) -> str:
             return fixed
         close = difflib.get_close_matches(text.upper(), [s.code for s in specs], n=1, cutoff=0.6)
     else:
-        close = difflib.get_close_matches(text.lower(), [s.name for s in specs] + list(FAMILIES), n=1, cutoff=0.6)
+        close = difflib.get_close_matches(text.lower(), [s.name for s in specs] + list(FAMILIES), n=1, cutoff=0.75)
     return close[0] if close else ""
 
 
