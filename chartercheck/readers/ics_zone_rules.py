@@ -20,6 +20,7 @@ brought to the calendar's years, in its text:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date, datetime
 from math import gcd
 from typing import Optional
@@ -33,47 +34,56 @@ _STAMP = re.compile(r"(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})")
 _ZONE_RULE_FREQS = ("YEARLY", "MONTHLY")
 
 
+_VTIMEZONE = re.compile(r"^BEGIN:VTIMEZONE[ \t]*\r?$.*?^END:VTIMEZONE[ \t]*\r?$", re.I | re.M | re.S)
+
+
 def bounded_zones(text: str, reader: EntryReader, floor: Optional[date] = None) -> str:
     """``text`` with each VTIMEZONE rule brought to the calendar's years (see the module docstring).
 
     ``floor`` is the earliest date the reader will look at, when known
     (``--from``); the earliest date of the calendar's own events counts too.
+    Only the VTIMEZONE blocks are rewritten; a file without one is returned as is.
     """
-    if "BEGIN:VTIMEZONE" not in text.upper():
+    zones = [match.span() for match in _VTIMEZONE.finditer(text)]
+    if not zones:
         return text
-    floor = _earliest(text, floor)
+    floor = _earliest(text, zones, floor)
     if floor is None:
         return text
-    lines = text.split("\r\n")
+    return _VTIMEZONE.sub(lambda match: _bounded_zone(match.group(0), floor, reader), text)
+
+
+def _bounded_zone(zone_text: str, floor: date, reader: EntryReader) -> str:
+    """One VTIMEZONE block, each of its STANDARD and DAYLIGHT rules bounded."""
     out: list[str] = []
     block: Optional[list[str]] = None
     zone = ""
-    in_zone = False
-    for line in lines:
+    for line in zone_text.split("\r\n"):
         upper = line.upper()
-        if upper.startswith("BEGIN:VTIMEZONE"):
-            in_zone, zone = True, ""
-        elif upper.startswith("END:VTIMEZONE"):
-            in_zone = False
-        elif in_zone and upper.startswith("TZID") and block is None:
+        if upper.startswith("TZID") and block is None:
             zone = line.split(":", 1)[-1].strip()
-        elif in_zone and upper.startswith(("BEGIN:STANDARD", "BEGIN:DAYLIGHT")):
+        elif upper.startswith(("BEGIN:STANDARD", "BEGIN:DAYLIGHT")):
+            out.append(line)
             block = []
-        elif in_zone and block is not None and upper.startswith(("END:STANDARD", "END:DAYLIGHT")):
+            continue
+        elif block is not None and upper.startswith(("END:STANDARD", "END:DAYLIGHT")):
             out.extend(_bounded_block(block, zone, floor, reader))
             block = None
-        if block is not None and not upper.startswith(("BEGIN:STANDARD", "BEGIN:DAYLIGHT")):
+        if block is not None:
             block.append(line)
-            continue
-        out.append(line)
+        else:
+            out.append(line)
     return "\r\n".join(out)
 
 
-def _earliest(text: str, floor: Optional[date]) -> Optional[date]:
-    """The earliest date of the events' own times (VTIMEZONE lines excluded), or ``floor``."""
-    outside = re.sub(r"^BEGIN:VTIMEZONE\s*$.*?^END:VTIMEZONE\s*$", "", text, flags=re.I | re.M | re.S)
+def _earliest(text: str, zones: list[tuple[int, int]], floor: Optional[date]) -> Optional[date]:
+    """The earliest date of the events' own times (the VTIMEZONE blocks' excluded), or ``floor``."""
     earliest = floor
-    for match in _DATE_PROPS.finditer(outside):
+    starts = [start for start, _ in zones]
+    for match in _DATE_PROPS.finditer(text):
+        index = bisect_right(starts, match.start()) - 1
+        if index >= 0 and match.start() < zones[index][1]:
+            continue
         try:
             day = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
         except ValueError:

@@ -9,6 +9,7 @@ time (each child has its own limits), so the suite stays quick.
 from __future__ import annotations
 
 import shutil
+import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -36,6 +37,8 @@ def _corpus_cases() -> list[Case]:
 
 
 ALL_CASES = CASES + _corpus_cases()
+# The limits are set with setrlimit, and several cases use /dev/zero and /dev/full.
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs Linux rlimits and devices")
 
 
 @pytest.fixture(scope="module")
