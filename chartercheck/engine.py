@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import difflib
-import functools
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -11,13 +10,13 @@ from typing import Iterable, Iterator, Optional, Sequence, Union
 
 from . import i18n
 from .charter import Charter, load_charter
+from .gate_checks import check_options, no_posts, unknown_ignores
 from .model import Finding, Location, Post, Report, Severity
 from .parallel import PARALLEL_BYTES_MIN, PARALLEL_POSTS_MIN, facts_ahead, in_order
 from .progress import no_progress
 from .readers import CalendarSource, InputProblem, ReadOptions, ReadResult, load_source, read_calendar
 from .rules.context import RuleContext
-from .errors import Problem, UsageError, unknown_rule_problem
-from .rules.registry import RuleSpec, Scope, all_rules, find_rule, matches, unknown_selectors
+from .rules.registry import RuleSpec, Scope, all_rules, find_rule, matches
 
 CalendarInput = Union[str, CalendarSource]
 
@@ -78,18 +77,12 @@ def _worth_reading_in_parallel(items: list[CalendarInput]) -> bool:
     return len(sizes) > 1 and sum(sizes) - max(sizes) >= PARALLEL_BYTES_MIN
 
 
-#: Findings meaning an entry of the file was read but did not become a post.
-_SKIPPING = ("CC901", "CC906", "CC908", "CC918", "CC919", "CC920")
-
-
 def _read_one(item: CalendarInput, read_options: ReadOptions, input_format: Optional[str]) -> ReadResult:
     source = item if isinstance(item, CalendarSource) else load_source(item, input_format, read_options.max_bytes)
     result = read_calendar(source, read_options)
-    if not result.posts:  # a truncated export must not pass as "no findings"
-        skipped = sum(1 for problem in result.problems if problem.code in _SKIPPING)
-        variant = "empty" if not source.data.strip() else "skipped" if skipped else "message"
-        result.problems.append(InputProblem("CC922", source.path, message=variant,
-                                            params={"path": source.path, "count": skipped}))
+    empty = no_posts(source, result)  # a truncated export must not pass as "no findings"
+    if empty is not None:
+        result.problems.append(empty)
     return result
 
 
@@ -114,7 +107,7 @@ def _check_posts(posts: list[Post], charter: Charter) -> list[InputProblem]:
     known = list(charter.channels)
     for post in posts:
         if post.ignore:
-            problems.extend(_unknown_ignores(post))
+            problems.extend(unknown_ignores(post))
         # A recurring ICS event repeats its UID with a different time; only an
         # id at the same time (or a non-ICS duplicate) is a real duplicate.
         ident = (post.id, post.at if post.source.uid else None)
@@ -133,27 +126,6 @@ def _check_posts(posts: list[Post], charter: Charter) -> list[InputProblem]:
                     message="message" if close else "no_match",
                     params={"channel": channel, "suggestion": close[0] if close else "",
                             "known": ", ".join(known)}, key=channel))
-    return problems
-
-
-@functools.lru_cache(maxsize=256)
-def _selector_check(selector: str) -> Optional[str]:
-    """None when ``selector`` designates a rule, else the closest known one ("" when none)."""
-    unknown = unknown_selectors([selector])
-    return unknown[0][1] if unknown else None
-
-
-def _unknown_ignores(post: Post) -> list[InputProblem]:
-    """A CC921 for each entry of the post's ``ignore:`` that designates no rule."""
-    problems = []
-    for selector in sorted(post.ignore):
-        suggestion = _selector_check(selector)
-        if suggestion is not None:
-            problems.append(InputProblem(
-                "CC921", post.source.path, post.line_of("ignore"), post.id,
-                post.channels[0] if post.channels else None, post.at, "ignore",
-                message="message" if suggestion else "no_match",
-                params={"selector": selector, "suggestion": suggestion}, key=selector))
     return problems
 
 
@@ -248,27 +220,11 @@ def _rank(by_day: dict[float, list[Finding]]) -> list[Finding]:
     return ranked
 
 
-def _check_options(options: LintOptions) -> None:
-    """Refuse options that would make the gate check less than asked: a
-    selector naming no rule, a range that ends before it starts."""
-    problems = [unknown_rule_problem(option, None, selector, suggestion)
-                for option, selectors in (("--select", options.select), ("--ignore", options.ignore))
-                for selector, suggestion in unknown_selectors(selectors)]
-    if options.start and options.end and options.start > options.end:
-        problems.append(Problem("--from", None, f"{options.start:%Y-%m-%d %H:%M} is after --until "
-                                f"{options.end:%Y-%m-%d %H:%M}", hint="swap the two dates",
-                                msgid="error.from_after_until",
-                                params=(("start", f"{options.start:%Y-%m-%d %H:%M}"),
-                                        ("end", f"{options.end:%Y-%m-%d %H:%M}"))))
-    if problems:
-        raise UsageError(problems)
-
-
 def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,
         options: Optional[LintOptions] = None) -> Report:
     """Lint ``calendars`` against ``charter`` (the embedded default when None)."""
     options = options or LintOptions()
-    _check_options(options)
+    check_options(options.select, options.ignore, options.start, options.end)
     charter = charter or load_charter()
     if options.now is None:
         options = replace(options, now=datetime.now(charter.tz))
