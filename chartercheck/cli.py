@@ -38,6 +38,16 @@ def handle_errors(func):
             ctx.exit(2)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except MemoryError:
+            # Every input is bounded (docs/formats.md#limits), but the bounds may
+            # still exceed what this machine or its ulimit allows.
+            if ctx.find_root().params.get("debug"):
+                raise
+            from . import i18n
+            lang = ctx.params.get("lang") or "en"
+            click.echo(f"chartercheck: {i18n.render('error.out_of_memory', lang)} "
+                       f"({i18n.render('error.out_of_memory_hint', lang)})", err=True)
+            ctx.exit(2)
         except Exception as exc:  # a bug of ours: say so plainly, keep the exit code meaningful
             if ctx.find_root().params.get("debug"):
                 raise

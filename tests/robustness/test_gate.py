@@ -132,3 +132,27 @@ def test_the_charter_can_still_lower_it():
 def test_limits_must_be_positive(tmp_path, option):
     result = lint(tmp_path, option, "0")
     assert result.exit_code == 2 and option in result.output
+
+
+def test_running_out_of_memory_is_a_clear_exit_2(tmp_path, monkeypatch):
+    import chartercheck.engine
+
+    def exhausted(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(chartercheck.engine, "read_calendar", exhausted)
+    result = lint(tmp_path, "--lang", "fr")
+    assert result.exit_code == 2
+    assert result.output == ("chartercheck: mémoire insuffisante : les fichiers lus demandent plus que cette machine "
+                             "ne permet (abaissez --max-bytes ou --max-text, ou découpez le calendrier)\n")
+
+
+def test_a_closed_pipe_ends_quietly_and_a_full_disk_cleanly(tmp_path, monkeypatch):
+    import click
+
+    def closed(*args, **kwargs):
+        raise BrokenPipeError
+
+    monkeypatch.setattr(click, "echo", closed)
+    result = lint(tmp_path)
+    assert result.exit_code == 0 and "internal error" not in result.output
