@@ -105,9 +105,10 @@ def _check_posts(posts: list[Post], charter: Charter) -> list[InputProblem]:
     problems = []
     first_seen: dict[tuple, Post] = {}
     known = list(charter.channels)
+    judged: dict = {}
     for post in posts:
         if post.ignore:
-            problems.extend(unknown_ignores(post))
+            problems.extend(unknown_ignores(post, judged))
         # A recurring ICS event repeats its UID with a different time; only an
         # id at the same time (or a non-ICS duplicate) is a real duplicate.
         ident = (post.id, post.at if post.source.uid else None)

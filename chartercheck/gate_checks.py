@@ -8,13 +8,12 @@ that gave no post at all (CC922).
 """
 from __future__ import annotations
 
-import functools
 from typing import Optional, Sequence
 
 from .errors import Problem, UsageError, unknown_rule_problem
 from .model import Post
 from .readers import CalendarSource, InputProblem, ReadResult
-from .rules.registry import unknown_selectors
+from .rules.registry import closest_selector, designates_a_rule, unknown_selectors
 
 #: Findings meaning an entry of the file was read but did not become a post.
 SKIPPING = ("CC901", "CC906", "CC908", "CC918", "CC919", "CC920")
@@ -33,18 +32,27 @@ def check_options(select: Sequence[str], ignore: Sequence[str], start, end) -> N
         raise UsageError(problems)
 
 
-@functools.lru_cache(maxsize=256)
-def _selector_check(selector: str) -> Optional[str]:
-    """None when ``selector`` designates a rule, else the closest known one ("" when none)."""
-    unknown = unknown_selectors([selector])
-    return unknown[0][1] if unknown else None
+#: Distinct unknown selectors per run given a "did you mean": the suggestion costs
+#: a fuzzy comparison with every rule name, and a hostile file may hold thousands.
+MAX_SUGGESTIONS = 200
 
 
-def unknown_ignores(post: Post) -> list[InputProblem]:
-    """A CC921 for each entry of the post's ``ignore:`` that designates no rule."""
+def unknown_ignores(post: Post, seen: dict) -> list[InputProblem]:
+    """A CC921 for each entry of the post's ``ignore:`` that designates no rule.
+
+    ``seen`` is the run's memory of selectors already judged (selector → None when it designates a
+    rule, else its suggestion): the same ``ignore:`` on many posts is judged once.
+    """
     problems = []
     for selector in sorted(post.ignore):
-        suggestion = _selector_check(selector)
+        if selector in seen:
+            suggestion = seen[selector]
+        elif designates_a_rule(selector):
+            suggestion = seen[selector] = None
+        else:
+            suggestion = closest_selector(selector) if len(seen) < MAX_SUGGESTIONS else ""
+            if len(seen) < MAX_SUGGESTIONS:
+                seen[selector] = suggestion
         if suggestion is not None:
             problems.append(InputProblem(
                 "CC921", post.source.path, post.line_of("ignore"), post.id,

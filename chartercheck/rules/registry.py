@@ -8,6 +8,7 @@ cannot drift apart.
 from __future__ import annotations
 
 import enum
+import functools
 import importlib
 import inspect
 import re
@@ -127,6 +128,28 @@ def matches(selector: str, spec: RuleSpec) -> bool:
     return _specificity(selector.strip(), spec.code, spec.name) >= 0
 
 
+def designates_a_rule(selector: str) -> bool:
+    """Whether a selector designates at least one rule, as :func:`matches` decides, in constant
+    time: a big calendar may hold thousands of distinct ``ignore:`` entries to judge."""
+    from ..charter.model import FAMILIES
+    key = selector.strip()
+    if find_rule(key) is not None:
+        return True
+    code_prefixes, name_prefixes = _prefixes()
+    prefix = FAMILIES.get(key.lower(), key.upper())
+    return (prefix.startswith("CC") and prefix.rstrip("X") in code_prefixes) or key in name_prefixes
+
+
+@functools.lru_cache(maxsize=1)
+def _prefixes() -> tuple[frozenset, frozenset]:
+    """Every prefix of a rule code (``CC``, ``CC1``, ``CC10``...) and every dash-ended
+    prefix of a rule name (``channel``, ``channel-daily``), for :func:`designates_a_rule`."""
+    specs = all_rules()
+    codes = frozenset(spec.code[:size] for spec in specs for size in range(len(spec.code) + 1))
+    names = frozenset(spec.name[:index] for spec in specs for index, char in enumerate(spec.name) if char == "-")
+    return codes, names
+
+
 def designated(selector: str) -> list[RuleSpec]:
     """Every rule a selector (code, name, name prefix, family) designates; ``[]`` when none."""
     return [spec for spec in all_rules() if matches(selector, spec)]
@@ -159,7 +182,7 @@ def unknown_selectors(selectors) -> list[tuple[str, str]]:
     silently, ``--select CC1O1`` would check nothing and pass the gate.
     """
     return [(selector, closest_selector(selector)) for selector in selectors
-            if not designated(selector)]
+            if not designates_a_rule(selector)]
 
 
 _EXAMPLE = re.compile(r"^(\s*)(Fires|Passes)::\s*$")

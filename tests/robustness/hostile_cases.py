@@ -106,6 +106,12 @@ def _inline_ignore(d: Path) -> Run:
     return Run(["lint", _calendar(d, text), "--now", NOW, "--fail-on", "warning"])
 
 
+def _many_ignores(d: Path) -> Run:
+    posts = "".join(f"  - {{id: p{i}, channel: instagram, at: '2026-11-{10 + i % 18} 10:00', text: Bonjour,"
+                    f" ignore: [bogus-rule-{i}, CC{i % 900:03d}X]}}\n" for i in range(5000))
+    return Run(["lint", _calendar(d, "posts:\n" + posts), "--now", NOW, "--select", "CC921"])
+
+
 def _empty(name: str, text: str):
     def build(d: Path) -> Run:
         return Run(["lint", _write(d / name, text), "--now", NOW, "--fail-on", "warning"])
@@ -266,6 +272,7 @@ CASES = [
     Case("charter-rules-typo", _charter_rules, (2,), ("CC1O1", "charter.yaml:3"), issue_item=1),
     Case("baseline-unknown-rule", _baseline_unknown, (2,), ("CC1O1",), issue_item=1),
     Case("inline-ignore-unknown", _inline_ignore, (1,), ("CC1O1",), issue_item=1),
+    Case("10k-distinct-unknown-ignores", _many_ignores, (0,), ("CC921",), issue_item=1),
     Case("empty-yaml", _empty("empty.yaml", ""), (1,), ("no posts read",), issue_item=2),
     Case("empty-csv", _empty("empty.csv", ""), (1,), ("no posts read",), issue_item=2),
     Case("ics-no-events", _empty("none.ics", _ics([])), (1,), ("no posts read",), issue_item=2),

@@ -156,3 +156,14 @@ def test_a_closed_pipe_ends_quietly_and_a_full_disk_cleanly(tmp_path, monkeypatc
     monkeypatch.setattr(click, "echo", closed)
     result = lint(tmp_path)
     assert result.exit_code == 0 and "internal error" not in result.output
+
+
+def test_the_quick_test_agrees_with_the_selector_rules():
+    """designates_a_rule (constant time, for every ignore: of a calendar) says what matches() says."""
+    from chartercheck.rules.registry import all_rules, designates_a_rule, matches
+    names = [spec.name for spec in all_rules()]
+    candidates = {"CC", "cc", "CC1", "CC1xx", "CC1XX", "CC10", "CC101", "CC1O1", "CC9", "CC99", "CCX", "C", "",
+                  "cadence", "input", "tone", "channel", "channel-", "channel-daily", "nonsense", "X", "CC1x"}
+    candidates |= {name[:cut] for name in names for cut in range(1, len(name) + 1)}
+    for selector in sorted(candidates):
+        assert designates_a_rule(selector) == any(matches(selector, spec) for spec in all_rules()), selector
