@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 
 from ..errors import CalendarError, Problem
 from .base import CalendarSource, ReadOptions, ReadResult
+from .ics_date_lists import bounded_date_lists
 from .ics_fields import event_fields, is_cancelled
 from .ics_bounds import HORIZON_DAYS
 from .ics_recurrence import MAX_OCCURRENCES, TOTAL_OCCURRENCES, expand_series, series_limit
@@ -44,7 +45,8 @@ def read_ics_calendar(source: CalendarSource, options: ReadOptions) -> ReadResul
     reader = EntryReader(source.path, options, result.problems)
     text = decode(source, reader)
     floor = options.expand_start.date() - LOOK_BACK if options.expand_start else None
-    calendars = parse(bounded_zones(repaired(text, reader), reader, floor), source.path, reader)
+    calendars = parse(bounded_date_lists(bounded_zones(repaired(text, reader), reader, floor), reader),
+                      source.path, reader)
     calendars = [c for c in calendars if getattr(c, "name", "") == "VCALENDAR"]
     if not calendars:
         raise CalendarError(Problem(source.path, 1, "no BEGIN:VCALENDAR found",

@@ -168,6 +168,12 @@ def _many_series(d: Path) -> Run:
     return Run(["lint", _write(d / "series.ics", _ics(events)), "--now", NOW, "--select", "CC9"])
 
 
+def _long_rdate(d: Path) -> Run:
+    dates = ",".join(f"202611{24 + i // 1440 % 5:02d}T{i // 60 % 24:02d}{i % 60:02d}00" for i in range(150_000))
+    event = _event("r1", "DTSTART;TZID=Europe/Paris:20261124T100000", f"RDATE;TZID=Europe/Paris:{dates}")
+    return Run(["lint", _write(d / "rdate.ics", _ics([event])), "--now", NOW, "--select", "CC9"])
+
+
 def _sparse(d: Path) -> Run:
     path = d / "huge.yaml"
     with open(path, "wb") as handle:
@@ -285,6 +291,7 @@ CASES = [
     Case("vtimezone-30-never", _zone_never, (0, 1), ("CC905",), issue_item=5),
     Case("rrule-never-matches", _never_matching, (0, 1), ("CC920",), issue_item=5),
     Case("300-minutely-series", _many_series, (0, 1), ("CC912",), issue_item=5),
+    Case("rdate-150k-dates", _long_rdate, (0, 1), ("CC912",), issue_item=5),
     Case("1gb-sparse-file", _sparse, (2,), ("limit", "--max-bytes"), issue_item=6),
     Case("lint-dev-zero", _dev_zero, (2,), ("/dev/zero",), issue_item=6),
     Case("stdin-dev-zero", _stdin_zero, (2,), ("<stdin>", "--max-bytes"), issue_item=6),

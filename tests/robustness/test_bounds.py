@@ -176,3 +176,21 @@ def test_reports_are_escaped_field_by_field():
 def test_input_problem_shape_is_unchanged():
     """CC92x problems are plain InputProblems: the engine renders them like any reader's."""
     assert InputProblem("CC922", "a.yaml").message == "message"
+
+
+def test_date_lists_are_cut_once_the_file_budget_is_spent():
+    from chartercheck.readers.ics_date_lists import bounded_date_lists
+    text = "\r\n".join([
+        "BEGIN:VEVENT", 'RDATE;TZID="(UTC+01:00) Paris":20261124T100000,20261125T100000,', " 20261126T100000",
+        "EXDATE:20261127T100000,20261128T100000", "END:VEVENT",
+        "BEGIN:VEVENT", "EXDATE:20261129T100000", "END:VEVENT", ""])
+    reader = _reader()
+    out = bounded_date_lists(text, reader, budget=4).split("\r\n")
+    assert 'RDATE;TZID="(UTC+01:00) Paris":20261124T100000,20261125T100000,' in out  # whole: as it was
+    assert " 20261126T100000" in out
+    assert "EXDATE:20261127T100000" in out and "EXDATE:20261129T100000" not in out
+    [problem] = reader.problems
+    assert (problem.code, problem.message, problem.params["count"], problem.params["lists"]) == \
+        ("CC912", "dates_cut", "2", 2)
+    untouched = _reader()
+    assert bounded_date_lists(text, untouched, budget=6) == text and not untouched.problems
