@@ -13,7 +13,7 @@ from typing import Optional, Sequence
 from .errors import Problem, UsageError, unknown_rule_problem
 from .model import Post
 from .readers import CalendarSource, InputProblem, ReadResult
-from .rules.registry import closest_selector, designates_a_rule, unknown_selectors
+from .rules.registry import MAX_SUGGESTIONS, closest_selector, designates_a_rule, unknown_selectors
 
 #: Findings meaning an entry of the file was read but did not become a post.
 SKIPPING = ("CC901", "CC906", "CC908", "CC918", "CC919", "CC920")
@@ -32,16 +32,12 @@ def check_options(select: Sequence[str], ignore: Sequence[str], start, end) -> N
         raise UsageError(problems)
 
 
-#: Distinct unknown selectors per run given a "did you mean": the suggestion costs
-#: a fuzzy comparison with every rule name, and a hostile file may hold thousands.
-MAX_SUGGESTIONS = 200
-
-
 def unknown_ignores(post: Post, seen: dict) -> list[InputProblem]:
     """A CC921 for each entry of the post's ``ignore:`` that designates no rule.
 
     ``seen`` is the run's memory of selectors already judged (selector → None when it designates a
-    rule, else its suggestion): the same ``ignore:`` on many posts is judged once.
+    rule, else its suggestion): the same ``ignore:`` on many posts is judged once, and only the
+    first :data:`~.rules.registry.MAX_SUGGESTIONS` get a "did you mean".
     """
     problems = []
     for selector in sorted(post.ignore):

@@ -128,6 +128,10 @@ def matches(selector: str, spec: RuleSpec) -> bool:
     return _specificity(selector.strip(), spec.code, spec.name) >= 0
 
 
+#: Unknown selectors of one list given a "did you mean".
+MAX_SUGGESTIONS = 200
+
+
 def designates_a_rule(selector: str) -> bool:
     """Whether a selector designates at least one rule, as :func:`matches` decides, in constant
     time: a big calendar may hold thousands of distinct ``ignore:`` entries to judge."""
@@ -181,8 +185,10 @@ def unknown_selectors(selectors) -> list[tuple[str, str]]:
     A selector that designates nothing is a typo until proven otherwise: taken
     silently, ``--select CC1O1`` would check nothing and pass the gate.
     """
-    return [(selector, closest_selector(selector)) for selector in selectors
-            if not designates_a_rule(selector)]
+    unknown = [selector for selector in selectors if not designates_a_rule(selector)]
+    # Each suggestion is a fuzzy comparison with every rule name: a few hundred are plenty.
+    return [(selector, closest_selector(selector) if index < MAX_SUGGESTIONS else "")
+            for index, selector in enumerate(unknown)]
 
 
 _EXAMPLE = re.compile(r"^(\s*)(Fires|Passes)::\s*$")
