@@ -50,10 +50,10 @@ def read_baseline(path: str) -> frozenset:
 
 def _check_codes(prints: frozenset, path: str) -> None:
     """Every fingerprint starts with the code of a rule (exactly: a baseline is written, not typed)."""
-    from .rules.registry import closest_selector, find_rule
+    from .rules.registry import MAX_SUGGESTIONS, closest_selector, find_rule
     codes = sorted({fingerprint.split("|", 1)[0] for fingerprint in prints})
-    unknown = [(code, closest_selector(code)) for code in codes
-               if find_rule(code) is None or find_rule(code).code != code]
+    unknown = [code for code in codes if find_rule(code) is None or find_rule(code).code != code]
+    unknown = [(code, closest_selector(code) if index < MAX_SUGGESTIONS else "") for index, code in enumerate(unknown)]
     if unknown:
         raise UsageError([unknown_rule_problem(path, None, code, suggestion, "fingerprints")
                           for code, suggestion in unknown])
