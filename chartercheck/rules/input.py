@@ -202,14 +202,15 @@ def recurrence_outside_range():
     """
 
 
-@rule("CC921", "unknown-ignore", W, Scope.INPUT)
+@rule("CC921", "unknown-ignore", E, Scope.INPUT)
 def unknown_ignore():
     """A post's ``ignore:`` names no rule, so it suppresses nothing.
 
     Why: a misspelt code (``CC1O1`` with the letter O) looks like a waiver in
-    review but waives nothing, and the finding it was meant for still shows
-    under another name; or the rule was renamed. Fix: write the code or name
-    of a rule (the message suggests the closest one), or remove the entry.
+    review but waives nothing; or the rule was renamed. Like an unknown rule
+    in ``--select`` or the charter, it is an error: a selector never silently
+    means nothing. Fix: write the code or name of a rule (the message
+    suggests the closest one), or remove the entry.
     """
 
 
