@@ -25,6 +25,7 @@ from typing import Optional
 from ..errors import CalendarError, Problem
 from .base import CalendarSource, ReadOptions, ReadResult
 from .csv_dialects import Dialect, detect, is_ambiguous, order_evidence, to_iso
+from .csv_long_cells import stream_rows
 from .labels import resolve_label
 from .normalize import POST_FIELDS, EntryReader
 
@@ -46,7 +47,7 @@ def read_csv_calendar(source: CalendarSource, options: ReadOptions) -> ReadResul
     del text
 
     def rows():
-        return _stream_rows(source.data, encoding, delimiter, source.path)
+        return _stream_rows(source.data, encoding, delimiter, source.path, options.max_text_chars + 1)
 
     first, dialect, body_size, evidence = _survey(rows(), options)
     if first is None:
@@ -114,30 +115,19 @@ def _rows(text: str, delimiter: str, path: str = "") -> list[tuple[int, list[str
 
 
 def _allow_fields_up_to(size: int) -> None:
-    """Let one cell be as long as the whole file, as a YAML text may be.
-
-    Python's CSV parser stops at 128 KiB a field by default, with its own raw
-    message; the file's size is already bounded (``--max-bytes``), so that is
-    the bound. The setting is the process's: only ever raised here.
-    """
+    """Let one cell be as long as the whole text (for :func:`_rows`, which keeps every row anyway)."""
     if csv.field_size_limit() < size:
         csv.field_size_limit(size)
 
 
-def _stream_rows(data: bytes, encoding: str, delimiter: str, path: str = ""):
+def _stream_rows(data: bytes, encoding: str, delimiter: str, path: str = "", keep: int = 100_001):
     """:func:`_rows` one at a time, decoded as they are read (the same lines as from the whole decoded text:
-    ``newline=""`` splits on ``\\n``, ``\\r\\n`` and ``\\r`` in both cases).
+    ``newline=""`` splits on ``\n``, ``\r\n`` and ``\r`` in both cases). A cell of more than
+    ``keep`` characters, possible only past the parser's own cell limit, keeps its first ``keep``
+    (see :mod:`.csv_long_cells`).
     """
     lines = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, errors="replace", newline="")
-    _allow_fields_up_to(len(data))
-    parser = csv.reader(lines, delimiter=delimiter)
-    start = 1
-    try:
-        for cells in parser:
-            yield start, cells
-            start = parser.line_num + 1
-    except csv.Error as exc:
-        raise CalendarError(Problem(path, parser.line_num, f"unreadable CSV: {exc}")) from None
+    return stream_rows(lines, delimiter, keep, path)
 
 
 def _survey(rows, options: ReadOptions):

@@ -194,3 +194,21 @@ def test_date_lists_are_cut_once_the_file_budget_is_spent():
         ("CC912", "dates_cut", "2", 2)
     untouched = _reader()
     assert bounded_date_lists(text, untouched, budget=6) == text and not untouched.problems
+
+
+def test_csv_rows_with_cells_past_the_parser_limit_read_as_the_parser_would(monkeypatch):
+    """Rows past the cell limit are parsed again from their lines: same cells, same line numbers,
+    each long cell cut to its first characters with its whole length kept."""
+    import csv
+    from chartercheck.readers import csv_long_cells
+    monkeypatch.setattr(csv_long_cells, "CELL_LIMIT", 50)
+    big = "x" * 120
+    text = (f'id,text,tail\r\na,short,1\r\nb,"{big}\r\n{big}, ""quoted"" ; end",2\r\nc,{big},3\r\n'
+            f'd,"multi\r\nline",4\r\n"{big}')
+    rows = list(csv_long_cells.stream_rows(io.StringIO(text, newline=""), ",", 30, "t.csv"))
+    assert [start for start, _ in rows] == [1, 2, 3, 5, 6, 8]
+    csv.field_size_limit(10_000)
+    expected = list(csv.reader(io.StringIO(text, newline="")))
+    for (_, cells), whole in zip(rows, expected):
+        assert [cell[:30] for cell in whole] == list(cells)
+        assert [len(cell) for cell in whole] == [getattr(cell, "full_length", len(cell)) for cell in cells]
