@@ -25,7 +25,7 @@ from typing import Optional
 from ..errors import CalendarError, Problem
 from .base import CalendarSource, ReadOptions, ReadResult
 from .csv_dialects import Dialect, detect, is_ambiguous, order_evidence, to_iso
-from .csv_long_cells import stream_rows
+from .csv_long_cells import LongCell, stream_rows
 from .labels import resolve_label
 from .normalize import POST_FIELDS, EntryReader
 
@@ -70,11 +70,21 @@ def read_csv_calendar(source: CalendarSource, options: ReadOptions) -> ReadResul
                                                  f"(a text with an unquoted delimiter?)")
             continue
         fields = _fields(dialect, cells, order, options, file_channel)
+        _report_cut_cells(dialect, cells, line, reader)
         post = reader.build(fields, line, f"row-{line}")
         if post is not None:
             result.posts.append(post)
     result.meta["dialect"] = dialect.name
     return result
+
+
+def _report_cut_cells(dialect: Dialect, cells: list[str], line: int, reader: EntryReader) -> None:
+    """CC917 for a cell other than the text cut by :mod:`.csv_long_cells` (the text's cut is CC923)."""
+    for index, cell in enumerate(cells):
+        name = dialect.columns.get(index, f"#{index + 1}")
+        if isinstance(cell, LongCell) and name != "text":
+            reader.problem("CC917", line, message="cell_cut", field=name, column=name,
+                           length=f"{cell.full_length:,}", keep=f"{len(cell):,}")
 
 
 def _decode(source: CalendarSource, reader: EntryReader) -> tuple[str, str]:

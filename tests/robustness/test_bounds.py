@@ -212,3 +212,12 @@ def test_csv_rows_with_cells_past_the_parser_limit_read_as_the_parser_would(monk
     for (_, cells), whole in zip(rows, expected):
         assert [cell[:30] for cell in whole] == list(cells)
         assert [len(cell) for cell in whole] == [getattr(cell, "full_length", len(cell)) for cell in cells]
+
+
+def test_a_long_cell_outside_the_text_is_reported(monkeypatch):
+    from chartercheck.readers import csv_long_cells
+    monkeypatch.setattr(csv_long_cells, "CELL_LIMIT", 50)
+    report = lint_text("", "id,channel,at,text\n" + "p" * 200 + ",instagram,2026-11-24 10:00,Bonjour\n", fmt="csv",
+                       select=["CC917"], max_text_chars=20)
+    [finding] = report.findings
+    assert finding.message == "column id: a cell of 200 characters; only its first 21 were read"
