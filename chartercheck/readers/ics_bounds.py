@@ -156,11 +156,13 @@ def first_possible_day(rule, anchor: date, start: date, horizon: int = HORIZON_D
     test = DayTest(rule, anchor)
     day = max(start, anchor)
     step = test.stride or 1
+    end = date.fromordinal(min(date.max.toordinal(), day.toordinal() + horizon))
     if test.stride:  # start on the grid, then walk it
-        day += timedelta(days=(-(day - anchor).days) % step)
-    end = max(start, anchor) + timedelta(days=horizon)
+        day = date.fromordinal(min(date.max.toordinal(), day.toordinal() + (-(day - anchor).days) % step))
     while day <= end:
         if test.on_grid(day) and test.allows(day):
             return day
+        if end.toordinal() - day.toordinal() < step:  # the next step would pass the horizon (or year 9999)
+            return None
         day += timedelta(days=step)
     return None

@@ -129,17 +129,21 @@ def _bounded_block(block: list[str], zone: str, floor: date, reader: EntryReader
         return block  # icalendar reports what it cannot read
     freq = str((rule.get("FREQ") or [""])[0]).upper()
     single = None
-    if freq not in _ZONE_RULE_FREQS:
-        single = "zone_rule_freq"
-    elif first_possible_day(rule, start.date(), max(floor, start.date())) is None:
-        single = "zone_rule_never"
+    try:
+        if freq not in _ZONE_RULE_FREQS:
+            single = "zone_rule_freq"
+        elif first_possible_day(rule, start.date(), max(floor, start.date())) is None:
+            single = "zone_rule_never"
+        interval = int(str((rule.get("INTERVAL") or [1])[0]) or 1)
+    except (ValueError, TypeError):
+        return block  # a rule part nobody can read: icalendar reports it
     if single:
         reader.problem("CC905", None, message=single, zone=zone, freq=freq, rule=rule_text.strip()[:80],
                        start=start.strftime("%Y-%m-%d %H:%M"), key=f"{zone}:{rule_text.strip()[:80]}",
                        field="VTIMEZONE")
         del grouped[rule_at]
     elif "COUNT" not in rule:
-        moved = _moved(start, floor, freq, int(str((rule.get("INTERVAL") or [1])[0]) or 1))
+        moved = _moved(start, floor, freq, interval)
         if moved is not None:
             prefix = start_line.split(":", 1)[0]
             grouped[start_at] = [f"{prefix}:{moved:%Y%m%dT%H%M%S}"]

@@ -221,3 +221,11 @@ def test_a_long_cell_outside_the_text_is_reported(monkeypatch):
                        select=["CC917"], max_text_chars=20)
     [finding] = report.findings
     assert finding.message == "column id: a cell of 200 characters; only its first 21 were read"
+
+
+def test_rules_near_the_end_of_time_are_searched_safely():
+    import icalendar
+    rule = icalendar.vRecur.from_ical("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30")
+    assert first_possible_day(rule, date(9999, 12, 1), date(9999, 12, 1)) is None
+    assert first_possible_day(icalendar.vRecur.from_ical("FREQ=DAILY;INTERVAL=400"), date(9999, 12, 31),
+                              date(9999, 12, 31)) == date(9999, 12, 31)
