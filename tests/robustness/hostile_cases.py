@@ -209,6 +209,12 @@ def _huge_brand(d: Path) -> Run:
     return Run(["lint", _calendar(d), "--charter", str(charter), "--now", NOW])
 
 
+def _long_fields(d: Path) -> Run:
+    posts = "".join(f"  - {{id: '{'I' * 2_000_000}{i}', channel: '{'c' * 2_000_000}', at: '2026-11-24 10:0{i}',"
+                    f" text: ''}}\n" for i in range(3))
+    return Run(["lint", _calendar(d, "posts:\n" + posts), "--now", NOW])
+
+
 def _long_text(fmt: str, size: int):
     def build(d: Path) -> Run:
         if fmt == "csv":
@@ -300,6 +306,7 @@ CASES = [
     Case("brand-name-100mb", _huge_brand, (2,), ("charter.yaml",), issue_item=6),
     Case("text-52mb-yaml", _long_text("yaml", 52 << 20), (1,), ("CC923",), issue_item=7),
     Case("text-52mb-csv", _long_text("csv", 52 << 20), (1,), ("CC923",), issue_item=7),
+    Case("ids-and-channels-of-2m-chars", _long_fields, (0, 1), ("CC917",), issue_item=7),
     Case("text-200kb-csv", _long_text("csv", 200 << 10), (1,), ("CC923",), never=("field larger",), issue_item=7),
     Case("control-chars-text", _control_chars("text"), never=("\x1b", "\x07", "\x9b"), issue_item=8),
     Case("control-chars-markdown", _control_chars("markdown"), never=("\x1b", "\x07", "\x9b"), issue_item=8),

@@ -229,3 +229,18 @@ def test_rules_near_the_end_of_time_are_searched_safely():
     assert first_possible_day(rule, date(9999, 12, 1), date(9999, 12, 1)) is None
     assert first_possible_day(icalendar.vRecur.from_ical("FREQ=DAILY;INTERVAL=400"), date(9999, 12, 31),
                               date(9999, 12, 31)) == date(9999, 12, 31)
+
+
+def test_fields_other_than_the_text_are_cut_and_reported():
+    from chartercheck.readers.normalize import MAX_FIELD_CHARS
+    long_id, long_pillar = "p" * (MAX_FIELD_CHARS + 5), "q" * (MAX_FIELD_CHARS + 1)
+    calendar = (f"posts:\n  - {{id: {long_id}, channel: instagram, at: '2026-11-24 10:00', text: Bonjour,"
+                f" media: [a.jpg, {long_pillar}], pillar: {long_pillar}}}\n")
+    report = lint_text("", calendar, select=["CC917"])
+    assert sorted(f.message for f in report.findings) == [
+        "id of 1,005 characters, over the limit of 1,000: cut",
+        "media of 1,001 characters, over the limit of 1,000: cut",
+        "pillar of 1,001 characters, over the limit of 1,000: cut"]
+    [post] = report.read_posts
+    assert post.id == "p" * MAX_FIELD_CHARS and post.pillar == "q" * MAX_FIELD_CHARS
+    assert post.media == ("a.jpg", "q" * MAX_FIELD_CHARS) and post.text == "Bonjour"
