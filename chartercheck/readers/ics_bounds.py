@@ -68,8 +68,8 @@ def _day_facts(ordinal: int) -> tuple:
     month_len = calendar.monthrange(day.year, day.month)[1]
     year_len = 366 if calendar.isleap(day.year) else 365
     yday = day.timetuple().tm_yday
-    week = day.isocalendar()[1]
-    weeks = date(day.year, 12, 28).isocalendar()[1]
+    iso_year, week, _ = day.isocalendar()
+    weeks = date(iso_year, 12, 28).isocalendar()[1]
     return (day.month, day.day, day.day - month_len - 1, yday, yday - year_len - 1, day.weekday(),
             week, week - weeks - 1, (day.day - 1) // 7 + 1, -((month_len - day.day) // 7 + 1),
             (yday - 1) // 7 + 1, -((year_len - yday) // 7 + 1))
@@ -99,7 +99,7 @@ class DayTest:
             self.monthdays = frozenset({self.anchor.day})
         elif self.freq == "MONTHLY" and not any_day:
             self.monthdays = frozenset({self.anchor.day})
-        elif self.freq == "WEEKLY" and not (self.plain or self.nth):
+        elif self.freq == "WEEKLY" and not any_day:
             self.plain = frozenset({self.anchor.weekday()})
 
     def _stride(self) -> Optional[int]:
@@ -132,7 +132,9 @@ class DayTest:
             return False
         if self.yeardays and yday not in self.yeardays and nyday not in self.yeardays:
             return False
-        if self.weeknos and week not in self.weeknos and nweek not in self.weeknos:
+        # Week numbers depend on WKST and, at a year's edges, on the year the rule is walking:
+        # a neighbouring number is accepted too (a necessary condition, never a false "never").
+        if self.weeknos and not self.weeknos & {week - 1, week, week + 1, nweek - 1, nweek, nweek + 1}:
             return False
         if self.plain or self.nth:
             if weekday in self.plain:
@@ -148,6 +150,18 @@ class DayTest:
                 return any(day_ == weekday for _, day_ in self.nth)
             return any(day_ == weekday and n in counts for n, day_ in self.nth)
         return True
+
+
+def week_numbers_outside_yearly(rule) -> bool:
+    """Whether ``rule`` has BYWEEKNO without being yearly, which RFC 5545 forbids.
+
+    Week numbers are the one part :class:`DayTest` checks loosely (they depend
+    on WKST and on the year ``dateutil`` walks), and only a yearly rule keeps
+    ``dateutil``'s walk short when the loose test is wrong: so such a rule is
+    not expanded, and said so.
+    """
+    freq = str((rule.get("FREQ") or ["DAILY"])[0]).upper()
+    return bool(rule.get("BYWEEKNO")) and freq != "YEARLY"
 
 
 def first_possible_day(rule, anchor: date, start: date, horizon: int = HORIZON_DAYS) -> Optional[date]:

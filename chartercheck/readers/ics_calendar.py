@@ -134,7 +134,7 @@ def _read_events(events, reader: EntryReader, options: ReadOptions, result: Read
             reader.problem("CC901", head[1], head[4], reason=expansion.error)
             continue
         if expansion.never:
-            reader.problem("CC920", head[1], head[4], message="never", start=window[0],
+            reader.problem("CC920", head[1], head[4], message=expansion.never, start=window[0],
                            years=HORIZON_DAYS // 366, field="at")
         elif not expansion.occurrences:
             reader.problem("CC920", head[1], head[4], start=window[0], end=window[1], field="at")

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, Optional
 
-from .ics_bounds import first_possible_day
+from .ics_bounds import first_possible_day, week_numbers_outside_yearly
 
 #: Occurrences kept per series; more is reported as CC912.
 MAX_OCCURRENCES = 1000
@@ -56,8 +56,10 @@ class Expansion:
     occurrences: list[tuple[datetime, Any]] = field(default_factory=list)
     capped_at: Optional[datetime] = None     # the last occurrence kept, when more were cut
     error: Optional[str] = None              # the series could not be expanded at all
-    #: the rule has no possible day within :data:`.ics_bounds.HORIZON_DAYS` of the window's start
-    never: bool = False
+    #: why the rule was dropped (the series read as DTSTART and its extra dates): "never" when it
+    #: has no possible day within :data:`.ics_bounds.HORIZON_DAYS` of the window's start, "weeks"
+    #: when it has week numbers without being yearly; "" when it was expanded
+    never: str = ""
 
 
 def series_limit(series: int) -> int:
@@ -78,7 +80,7 @@ def expand_series(components: list, start: datetime, end: datetime,
 
     master = next((c for c in components if "RECURRENCE-ID" not in c), None)
     stop = end
-    never = False
+    never = ""
     rule = _single_rule(master) if master is not None else None
     try:
         if rule is not None:
@@ -86,10 +88,12 @@ def expand_series(components: list, start: datetime, end: datetime,
                 return Expansion()   # COUNT ran out before the window: nothing to expand
             dtstart = master["DTSTART"].dt
             first = max(start, dtstart)
-            possible = first_possible_day(rule, dtstart.date(), first.astimezone(dtstart.tzinfo).date())
+            weeks = week_numbers_outside_yearly(rule)
+            possible = None if weeks else first_possible_day(rule, dtstart.date(),
+                                                             first.astimezone(dtstart.tzinfo).date())
             if possible is None:  # keep DTSTART, extra dates and moved occurrences; drop the rule
                 del master["RRULE"]
-                rule, never = None, True
+                rule, never = None, "weeks" if weeks else "never"
             elif possible > end.astimezone(dtstart.tzinfo).date() and not _has_overrides(components):
                 return Expansion()   # its next day is past the window: nothing to walk to
             else:

@@ -25,7 +25,7 @@ from datetime import date, datetime
 from math import gcd
 from typing import Optional
 
-from .ics_bounds import first_possible_day
+from .ics_bounds import first_possible_day, week_numbers_outside_yearly
 from .normalize import EntryReader
 
 _DATE_PROPS = re.compile(r"^(?:DTSTART|DTEND|DUE|RECURRENCE-ID|RDATE|EXDATE)[;:][^\r\n]*?(\d{4})(\d{2})(\d{2})",
@@ -132,6 +132,8 @@ def _bounded_block(block: list[str], zone: str, floor: date, reader: EntryReader
     try:
         if freq not in _ZONE_RULE_FREQS:
             single = "zone_rule_freq"
+        elif week_numbers_outside_yearly(rule):
+            single = "zone_rule_never"
         elif first_possible_day(rule, start.date(), max(floor, start.date())) is None:
             single = "zone_rule_never"
         interval = int(str((rule.get("INTERVAL") or [1])[0]) or 1)

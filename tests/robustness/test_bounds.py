@@ -109,6 +109,8 @@ def test_csv_cells_are_as_long_as_yaml_texts():
     ("FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", date(2027, 10, 31)),
     ("FREQ=MINUTELY", date(2026, 11, 24)),
     ("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO", date(2026, 12, 7)),   # the anchor's week is the first
+    ("FREQ=WEEKLY;BYMONTH=1,3;BYMONTHDAY=-1", date(2027, 1, 31)),  # no weekday taken from DTSTART here
+    ("FREQ=YEARLY;BYWEEKNO=-1;BYDAY=1FR", date(2027, 1, 1)),  # the last ISO week of 2026 ends in 2027
 ])
 def test_first_possible_day(rule, first):
     import icalendar
@@ -244,3 +246,18 @@ def test_fields_other_than_the_text_are_cut_and_reported():
     [post] = report.read_posts
     assert post.id == "p" * MAX_FIELD_CHARS and post.pillar == "q" * MAX_FIELD_CHARS
     assert post.media == ("a.jpg", "q" * MAX_FIELD_CHARS) and post.text == "Bonjour"
+
+
+def test_week_numbers_outside_yearly_rules_are_not_walked():
+    from chartercheck.readers.ics_bounds import week_numbers_outside_yearly
+    import icalendar
+    assert week_numbers_outside_yearly(icalendar.vRecur.from_ical("FREQ=MINUTELY;BYWEEKNO=20;BYMONTHDAY=28"))
+    assert not week_numbers_outside_yearly(icalendar.vRecur.from_ical("FREQ=YEARLY;BYWEEKNO=20"))
+    calendar = "\r\n".join(["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:x", "BEGIN:VEVENT", "UID:a",
+                             "DTSTAMP:20261101T000000Z", "DTSTART;TZID=Europe/Paris:20261124T100000",
+                             "RRULE:FREQ=MINUTELY;INTERVAL=3;BYMONTHDAY=-30,28;BYWEEKNO=20", "SUMMARY:[IG] x",
+                             "END:VEVENT", "END:VCALENDAR", ""])
+    report = lint_text("", calendar, fmt="ics", select=["CC920"])
+    assert [f.message.split(";")[0] for f in report.findings] == [
+        "recurring event has week numbers (BYWEEKNO) without being yearly, which RFC 5545 forbids"]
+    assert len(report.read_posts) == 1
