@@ -33,11 +33,22 @@ def handle_errors(func):
             if ctx.find_root().params.get("debug"):
                 raise
             lang = ctx.params.get("lang") or "en"
+            from .control_chars import escape_controls
             for problem in exc.problems:
-                click.echo(f"chartercheck: {problem.render(lang)}", err=True)
+                click.echo(f"chartercheck: {escape_controls(problem.render(lang))}", err=True)
             ctx.exit(2)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except MemoryError:
+            # Every input is bounded (docs/formats.md#limits), but the bounds may
+            # still exceed what this machine or its ulimit allows.
+            if ctx.find_root().params.get("debug"):
+                raise
+            from . import i18n
+            lang = ctx.params.get("lang") or "en"
+            click.echo(f"chartercheck: {i18n.render('error.out_of_memory', lang)} "
+                       f"({i18n.render('error.out_of_memory_hint', lang)})", err=True)
+            ctx.exit(2)
         except Exception as exc:  # a bug of ours: say so plainly, keep the exit code meaningful
             if ctx.find_root().params.get("debug"):
                 raise
@@ -101,7 +112,7 @@ def _emit(chunks: Iterable[str], output: Optional[str], color: Optional[bool] = 
     up, never leaves a truncated report where CI expects a whole one.
     """
     batches = _batches(chunks)
-    if output:
+    if output and output != "-":
         try:
             _write_whole(output, batches)
         except OSError as exc:
@@ -109,9 +120,39 @@ def _emit(chunks: Iterable[str], output: Optional[str], color: Optional[bool] = 
                                      msgid="error.cannot_write_report",
                                      params=(("reason", exc.strerror or str(exc)),))) from None
         return
-    for batch in batches:
-        # click.echo drops colour codes off a terminal unless colour was asked for (--color, FORCE_COLOR).
-        click.echo(batch, nl=False, color=color)
+    try:
+        for batch in batches:
+            # click.echo drops colour codes off a terminal unless colour was asked for (--color, FORCE_COLOR).
+            click.echo(batch, nl=False, color=color)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (``| head``): stop writing, quietly, as other tools do;
+        # standard output points at nothing so the interpreter's last flush cannot fail.
+        _silence_stdout()
+    except OSError as exc:  # a full disk behind a redirection
+        _silence_stdout()
+        raise UsageError(Problem("<stdout>", None, f"cannot write the report: {exc.strerror or exc}",
+                                 msgid="error.cannot_write_report",
+                                 params=(("reason", exc.strerror or str(exc)),))) from None
+
+
+def _silence_stdout() -> None:
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _refuse_overwriting_inputs(output: Optional[str], inputs: Iterable[Optional[str]]) -> None:
+    """``-o`` naming one of the files being read would replace it with the report: refuse."""
+    if not output or output == "-":
+        return
+    for path in inputs:
+        if path and path != "-" and os.path.exists(path) and os.path.exists(output) \
+                and os.path.samefile(path, output):
+            raise UsageError(Problem(output, None, "is one of the input files: the report would overwrite it",
+                                     hint="write the report to another file", msgid="error.output_is_input",
+                                     params=(("path", path),)))
 
 
 def _write_whole(output: str, batches: Iterable[str]) -> None:
@@ -148,6 +189,20 @@ def _umask() -> int:
     return mask
 
 
+#: Formats read by people (or a CI log): control characters of the data are shown escaped.
+_HUMAN_FORMATS = ("text", "concise", "markdown", "github", "html", "junit")
+
+
+def _shown(render, fmt: str, report, **options) -> Iterable[str]:
+    """The report's pieces in ``fmt``, control characters of the data made visible (see
+    :mod:`.control_chars`); HTML, whose markup holds none, is cleaned as a whole."""
+    from .control_chars import chunks_with_escaped_controls, report_with_escaped_controls
+    if fmt not in _HUMAN_FORMATS:
+        return render(report, **options)
+    chunks = render(report_with_escaped_controls(report), **options)
+    return chunks_with_escaped_controls(chunks) if fmt == "html" else chunks
+
+
 def _pick_format(fmt: str) -> str:
     if fmt == "auto":
         return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -178,7 +233,8 @@ JOBS = JobsType()
 @click.argument("calendars", nargs=-1, required=True)
 @click.option("--charter", "charter_path", help="Charter YAML (default: discovered, else embedded).")
 @click.option("--format", "fmt", default="text", show_default=True, type=click.Choice(["auto", *FORMATS]))
-@click.option("-o", "--output", help="Write the report to this file instead of standard output.")
+@click.option("-o", "--output", help="Write the report to this file instead of standard output (- for "
+              "standard output; never one of the input files).")
 @click.option("--report", "reports", multiple=True, metavar="FORMAT:PATH",
               help="Also write the report in FORMAT to PATH; repeat for several (one run, several reports).")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
@@ -194,8 +250,11 @@ JOBS = JobsType()
 @click.option("--lang", type=click.Choice(["en", "fr"]), help="Language of messages.")
 @click.option("--input-format", type=click.Choice(["yaml", "csv", "ics"]), help="Format of calendars (for stdin).")
 @click.option("--date-format", type=click.Choice(["auto", "dmy", "mdy"]), help="CSV dates: day or month first.")
-@click.option("--max-posts", type=int, help="Most entries read per file (default 200000).")
-@click.option("--max-bytes", type=int, help="Largest calendar file read, in bytes (default 64 MiB).")
+@click.option("--max-posts", type=click.IntRange(min=1), help="Most entries read per file (default 200000).")
+@click.option("--max-bytes", type=click.IntRange(min=1), help="Largest calendar file read, in bytes "
+              "(default 64 MiB).")
+@click.option("--max-text", "max_text", type=click.IntRange(min=1),
+              help="Longest post text analysed, in characters (default 100,000); longer ones are cut (CC923).")
 @click.option("--jobs", "-j", type=JOBS, default="auto", show_default=True, metavar="N|auto",
               envvar="CHARTERCHECK_JOBS", show_envvar=True,
               help="Processes to use: a number, or 'auto' for every CPU this process may use. Big files "
@@ -206,8 +265,8 @@ JOBS = JobsType()
               help="text, markdown: list the same finding on many posts once per post, not once with a count.")
 @handle_errors
 def lint(calendars, charter_path, fmt, output, reports, statistics, exit_zero, fail_on, select, ignore, date_from,
-         date_until, now, baseline, write_baseline, lang, input_format, date_format, max_posts, max_bytes, jobs, color,
-         verbose):
+         date_until, now, baseline, write_baseline, lang, input_format, date_format, max_posts, max_bytes, max_text,
+         jobs, color, verbose):
     """Lint CALENDAR files (YAML, CSV, iCalendar; - for stdin) against the charter."""
     from .baseline import read_baseline, write_baseline as save_baseline
     from .engine import LintOptions, run
@@ -217,6 +276,8 @@ def lint(calendars, charter_path, fmt, output, reports, statistics, exit_zero, f
     from .progress import terminal_progress
 
     targets = parse_report_targets(reports, FORMATS, output)
+    for written in (output, write_baseline, *(t.path for t in targets)):
+        _refuse_overwriting_inputs(written, [*calendars, charter_path, baseline])
     charter = _resolve_charter(charter_path)
     tz = charter.tz
     fmt = _pick_format(fmt)
@@ -225,7 +286,8 @@ def lint(calendars, charter_path, fmt, output, reports, statistics, exit_zero, f
         end=_cli_time(date_until, tz, "--until", end_of_day=True),
         select=_split_codes(select), ignore=_split_codes(ignore),
         baseline=read_baseline(baseline) if baseline else frozenset(),
-        input_format=input_format, date_format=date_format, max_posts=max_posts, max_bytes=max_bytes, jobs=jobs,
+        input_format=input_format, date_format=date_format, max_posts=max_posts, max_bytes=max_bytes,
+        max_text_chars=max_text, jobs=jobs,
         keep_commercial_scores="html" in {fmt, *(t.format for t in targets)},
         extra={"progress": terminal_progress()})
     report = run(list(calendars), charter, options)
@@ -234,16 +296,18 @@ def lint(calendars, charter_path, fmt, output, reports, statistics, exit_zero, f
         click.echo(f"chartercheck: {count} findings recorded in {write_baseline}", err=True)
         return
     # NO_COLOR and FORCE_COLOR speak of the terminal's stream: a report file is coloured only on --color.
-    use_color = (wants_color(color, sys.stdout.isatty()) if output is None else bool(color)) and fmt == "text"
+    to_terminal = output in (None, "-")
+    use_color = (wants_color(color, sys.stdout.isatty()) if to_terminal else bool(color)) and fmt == "text"
     context = {"posts": report.read_posts, "charter": charter, "fail_on": fail_on, "verbose": verbose}
     for target in targets:
-        _emit(get_chunks(target.format)(report, color=False, **context), target.path)
+        _emit(_shown(get_chunks(target.format), target.format, report, color=False, **context), target.path)
     if statistics:
         from .formatters.statistics import render as render_statistics
-        _emit([render_statistics(report, "json" if fmt == "json" else "text")], output)
+        _emit(_shown(lambda r, **_: [render_statistics(r, "json" if fmt == "json" else "text")], fmt, report),
+              output)
     else:
-        _emit(get_chunks(fmt)(report, color=use_color, **context), output, color=use_color or None)
-    if output:
+        _emit(_shown(get_chunks(fmt), fmt, report, color=use_color, **context), output, color=use_color or None)
+    if not to_terminal:
         from . import i18n
         click.echo("chartercheck: " + i18n.render("output.written", report.lang, format=fmt, path=output,
                                                   findings=i18n.plural("output.findings", len(report.findings),
@@ -300,7 +364,7 @@ def charter_check(path, fmt, lang, fail_on):
     report = run([], loaded, LintOptions(lang=lang, select=["CC8"]))
     from .output_options import wants_color
     use_color = wants_color(None, sys.stdout.isatty()) and fmt == "text"
-    _emit(get_chunks(fmt)(report, color=use_color), None, color=use_color or None)
+    _emit(_shown(get_chunks(fmt), fmt, report, color=use_color), None, color=use_color or None)
     worst = report.worst()
     if fail_on != "never" and worst is not None and worst >= Severity.parse(fail_on):
         sys.exit(1)

@@ -9,6 +9,7 @@ from typing import Iterable, Iterator, Optional, Sequence, Union
 
 from . import i18n
 from .charter import Charter, load_charter
+from .gate_checks import check_options, no_posts, unknown_ignores
 from .model import Finding, Location, Post, Report, Severity
 from .parallel import PARALLEL_BYTES_MIN, PARALLEL_POSTS_MIN, facts_ahead, in_order
 from .progress import no_progress
@@ -35,6 +36,7 @@ class LintOptions:
     date_format: Optional[str] = None
     max_posts: Optional[int] = None
     max_bytes: Optional[int] = None
+    max_text_chars: Optional[int] = None
     jobs: int = 1
     #: keep each text's commercial score in the report (the HTML charts read them;
     #: without, they are computed again): False saves memory on big calendars
@@ -77,8 +79,12 @@ def _worth_reading_in_parallel(items: list[CalendarInput]) -> bool:
 
 
 def _read_one(item: CalendarInput, read_options: ReadOptions, input_format: Optional[str]) -> ReadResult:
-    source = item if isinstance(item, CalendarSource) else load_source(item, input_format)
-    return read_calendar(source, read_options)
+    source = item if isinstance(item, CalendarSource) else load_source(item, input_format, read_options.max_bytes)
+    result = read_calendar(source, read_options)
+    empty = no_posts(source, result)  # a truncated export must not pass as "no findings"
+    if empty is not None:
+        result.problems.append(empty)
+    return result
 
 
 def _read_options(charter: Charter, options: LintOptions) -> ReadOptions:
@@ -90,6 +96,8 @@ def _read_options(charter: Charter, options: LintOptions) -> ReadOptions:
         kwargs["max_posts"] = options.max_posts
     if options.max_bytes:
         kwargs["max_bytes"] = options.max_bytes
+    if options.max_text_chars:
+        kwargs["max_text_chars"] = options.max_text_chars
     return ReadOptions(**kwargs)
 
 
@@ -97,7 +105,10 @@ def _check_posts(posts: list[Post], charter: Charter) -> list[InputProblem]:
     """Problems only visible once every file is read: duplicate ids, unknown channels."""
     problems = []
     first_seen: dict[tuple, Post] = {}
+    judged: dict = {}
     for post in posts:
+        if post.ignore:
+            problems.extend(unknown_ignores(post, judged))
         # A recurring ICS event repeats its UID with a different time; only an
         # id at the same time (or a non-ICS duplicate) is a real duplicate.
         ident = (post.id, post.at if post.source.uid else None)
@@ -206,6 +217,7 @@ def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,
         options: Optional[LintOptions] = None) -> Report:
     """Lint ``calendars`` against ``charter`` (the embedded default when None)."""
     options = options or LintOptions()
+    check_options(options.select, options.ignore, options.start, options.end)
     charter = charter or load_charter()
     if options.now is None:
         options = replace(options, now=datetime.now(charter.tz))

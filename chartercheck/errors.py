@@ -46,6 +46,19 @@ class Problem:
         return text
 
 
+def unknown_rule_problem(path: str, line: Optional[int], selector: str, suggestion: str,
+                         key: Optional[str] = None) -> Problem:
+    """The problem of a rule selector that designates no rule, with the closest rule as the hint."""
+    if suggestion:
+        hint, hint_params = f"did you mean {suggestion}?", (("_id", "error.unknown_rule_hint"),
+                                                           ("suggestion", suggestion))
+    else:
+        hint, hint_params = ("see 'chartercheck rules' for codes and names",
+                             (("_id", "error.unknown_rule_list_hint"),))
+    return Problem(path, line, f"unknown rule {selector!r}", key=key, hint=hint, msgid="error.unknown_rule",
+                   params=(("selector", repr(selector)),), hint_params=hint_params)
+
+
 class ChartercheckError(Exception):
     """Base class: carries one or more problems, all reported at once."""
 

@@ -55,7 +55,8 @@ class ProgressBar:
         """The bar's text, fixed width so redraws overwrite cleanly."""
         total = max(total, 1)
         filled = min(WIDTH, WIDTH * max(done, 0) // total)
-        return f"[{'#' * filled}{'.' * (WIDTH - filled)}] {done:>4}/{total:<4} {label[:16]:<16}"
+        from .control_chars import escape_controls  # a post id from the data: never a terminal command
+        return f"[{'#' * filled}{'.' * (WIDTH - filled)}] {done:>4}/{total:<4} {escape_controls(label[:16])[:16]:<16}"
 
     def clear(self) -> None:
         if self.drawn:

@@ -9,7 +9,8 @@ import os
 from importlib import resources
 from typing import Optional
 
-from ..errors import CharterError, Problem
+from ..errors import CharterError, Problem, unknown_rule_problem
+from ..readers.bounded import check_readable, read_bounded
 from ..yamlsource import YamlLoadError, YamlMap, load_yaml
 from .model import Charter
 from .schema import SCHEMA
@@ -19,6 +20,13 @@ PRESET_PREFIX = "preset:"
 DEFAULT_NAME = "embedded:default"
 #: Longest chain of ``extends`` followed before assuming a mistake.
 MAX_EXTENDS_DEPTH = 10
+#: Largest charter file read (each file of an ``extends`` chain): real ones weigh a few KiB.
+MAX_CHARTER_BYTES = 1 << 20
+#: Longest text value of a charter, in characters; a few keys that messages
+#: repeat get less (:data:`SHORT_VALUES`).
+MAX_VALUE_CHARS = 10_000
+#: Keys whose value is quoted in messages or report headers, and their length limit.
+SHORT_VALUES = {"brand.name": 200}
 
 
 def preset_names() -> list[str]:
@@ -39,7 +47,11 @@ def _read_preset(name: str) -> tuple[str, str]:
 def _read_file(path: str) -> str:
     try:
         with open(path, "rb") as handle:
-            raw = handle.read()
+            size = check_readable(handle, path, MAX_CHARTER_BYTES, CharterError, option="")
+            raw = read_bounded(handle, path, MAX_CHARTER_BYTES, CharterError, option="", size=size)
+    except IsADirectoryError:
+        raise CharterError(Problem(path, None, "is a directory, not a charter file",
+                                   msgid="error.is_directory_charter")) from None
     except FileNotFoundError:
         raise CharterError(Problem(path, None, "charter file not found", msgid="error.charter_not_found")) from None
     except OSError as exc:
@@ -61,6 +73,37 @@ def deep_merge(base: dict, override: dict) -> dict:
         else:
             out[key] = value
     return out
+
+
+def _overlong_values(value, label: str, key: str = "", line: int = 1):
+    """A problem for each text over its length limit (:data:`MAX_VALUE_CHARS`, :data:`SHORT_VALUES`):
+    a charter's words end up in messages, and a huge one in every message."""
+    if isinstance(value, str):
+        limit = SHORT_VALUES.get(key, MAX_VALUE_CHARS)
+        if len(value) > limit:
+            yield Problem(label, line, f"{len(value):,} characters, over the {limit:,} limit", key=key or None,
+                          hint="shorten the value", msgid="error.value_too_long",
+                          params=(("length", f"{len(value):,}"), ("limit", f"{limit:,}")))
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            lines = getattr(value, "key_lines", {})
+            yield from _overlong_values(name, label, key, lines.get(name, line))
+            yield from _overlong_values(item, label, f"{key}.{name}" if key else str(name), lines.get(name, line))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            where = value.line_of(index) if hasattr(value, "line_of") else line
+            yield from _overlong_values(item, label, f"{key}[{index}]", where)
+
+
+def _unknown_rule_keys(data: dict, label: str, lines: dict) -> list[Problem]:
+    """A problem for each ``rules:`` key that designates no rule: a misspelt
+    code would otherwise leave the rule at its default, silently."""
+    from ..rules.registry import unknown_selectors
+    problems = []
+    for key, suggestion in unknown_selectors(str(k) for k in data.get("rules", {}) or {}):
+        where = lines.get(f"rules.{key}", (label, None))
+        problems.append(unknown_rule_problem(where[0], where[1], key, suggestion, f"rules.{key}"))
+    return problems
 
 
 def _load_layer(ref: str, base_dir: str, chain: tuple, top: bool, lines: dict) -> dict:
@@ -87,12 +130,13 @@ def _load_layer(ref: str, base_dir: str, chain: tuple, top: bool, lines: dict) -
     if not isinstance(raw, dict):
         raise CharterError(Problem(label, getattr(raw, "line", 1), "a charter must be a mapping of keys",
                                    msgid="error.charter_not_mapping"))
-    problems: list[Problem] = []
+    problems: list[Problem] = list(_overlong_values(raw, label))
     if top and "version" not in raw:
         problems.append(Problem(label, 1, "missing required key 'version'", hint="add 'version: 1' at the top",
                                 msgid="error.missing_version"))
     own_lines: dict = {}
     data = SCHEMA.convert(raw, Where(label, "", raw.line, problems, own_lines))
+    problems.extend(_unknown_rule_keys(data, label, own_lines))
     if problems:
         raise CharterError(problems)
     merged: dict = {}
@@ -127,10 +171,11 @@ def load_charter_text(text: str, label: str = "<charter>") -> Charter:
     raw = raw if raw is not None else YamlMap(1)
     if not isinstance(raw, dict):
         raise CharterError(Problem(label, 1, "a charter must be a mapping of keys"))
-    problems: list[Problem] = []
+    problems: list[Problem] = list(_overlong_values(raw, label))
     lines: dict = {}
     own_lines: dict = {}
     data = SCHEMA.convert(raw, Where(label, "", 1, problems, own_lines))
+    problems.extend(_unknown_rule_keys(data, label, own_lines))
     if problems:
         raise CharterError(problems)
     merged: dict = {}

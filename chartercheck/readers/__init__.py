@@ -6,6 +6,7 @@ import os
 
 from ..errors import CalendarError, Problem
 from .base import CalendarSource, InputProblem, ReadOptions, ReadResult
+from .bounded import check_readable, read_bounded, too_big
 
 #: format name → (module, function) reading it; modules load lazily so a YAML
 #: run never pays for importing icalendar.
@@ -40,9 +41,7 @@ def read_calendar(source: CalendarSource, options: ReadOptions) -> ReadResult:
         raise CalendarError(Problem(source.path, None, f"unknown calendar format {fmt!r}",
                                     hint="use yaml, csv or ics"))
     if len(source.data) > options.max_bytes:
-        raise CalendarError(Problem(source.path, None,
-                                    f"file is {len(source.data):,} bytes, over the {options.max_bytes:,} limit",
-                                    hint="split the calendar or raise the limit with --max-bytes"))
+        raise too_big(source.path, len(source.data), options.max_bytes)
     module_name, func_name = READERS[fmt]
     try:
         module = importlib.import_module(f"{__name__}.{module_name}")
@@ -53,14 +52,21 @@ def read_calendar(source: CalendarSource, options: ReadOptions) -> ReadResult:
     return result
 
 
-def load_source(path: str, fmt: str | None = None) -> CalendarSource:
-    """Read a calendar file's bytes (``-`` is standard input)."""
+def load_source(path: str, fmt: str | None = None, max_bytes: int = ReadOptions.max_bytes) -> CalendarSource:
+    """Read a calendar file's bytes (``-`` is standard input), at most ``max_bytes``.
+
+    Never more than ``max_bytes + 1`` bytes are read, whatever the source
+    says of its size: a bigger file is refused before anything is kept.
+    Only regular files and pipes are read; a device such as ``/dev/zero``
+    never ends and is refused.
+    """
     import sys
     if path == "-":
-        return CalendarSource("<stdin>", sys.stdin.buffer.read(), fmt)
+        return CalendarSource("<stdin>", read_bounded(sys.stdin.buffer, "<stdin>", max_bytes), fmt)
     try:
         with open(path, "rb") as handle:
-            return CalendarSource(path, handle.read(), fmt)
+            size = check_readable(handle, path, max_bytes)
+            return CalendarSource(path, read_bounded(handle, path, max_bytes, size=size), fmt)
     except FileNotFoundError:
         raise CalendarError(Problem(path, None, "calendar file not found", msgid="error.calendar_not_found")) from None
     except IsADirectoryError:

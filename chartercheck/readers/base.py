@@ -31,6 +31,8 @@ class ReadOptions:
     now: Optional[datetime] = None                     # recurrences stop a year past it
     max_posts: int = 200_000                           # per file; beyond, the rest is reported
     max_bytes: int = 64 * 1024 * 1024
+    #: characters of a post's text analysed; beyond, the text is cut and reported (CC923)
+    max_text_chars: int = 100_000
 
 
 @dataclass(frozen=True)

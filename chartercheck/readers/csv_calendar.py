@@ -31,6 +31,7 @@ from ..errors import CalendarError, Problem
 from .base import CalendarSource, ReadOptions, ReadResult
 from .csv_dialects import Dialect, detect, fold, is_ambiguous, order_evidence, to_iso
 from .csv_headers import STATUS_WORDS
+from .csv_long_cells import LongCell, stream_rows
 from .labels import resolve_label
 from .normalize import POST_FIELDS, EntryReader
 
@@ -52,7 +53,7 @@ def read_csv_calendar(source: CalendarSource, options: ReadOptions) -> ReadResul
     del text
 
     def rows():
-        return _stream_rows(source.data, encoding, delimiter, source.path)
+        return _stream_rows(source.data, encoding, delimiter, source.path, options.max_text_chars + 1)
 
     first, dialect, body_size, evidence = _survey(rows(), options)
     if first is None:
@@ -75,6 +76,7 @@ def read_csv_calendar(source: CalendarSource, options: ReadOptions) -> ReadResul
                                                  f"(a text with an unquoted delimiter?)")
             continue
         fields = _fields(dialect, cells, order, options, file_channel)
+        _report_cut_cells(dialect, cells, line, reader)
         post = reader.build(fields, line, f"row-{line}")
         if post is not None:
             result.posts.append(post)
@@ -84,6 +86,15 @@ def read_csv_calendar(source: CalendarSource, options: ReadOptions) -> ReadResul
 
 #: Byte-order marks of UTF-16, what Excel's "Unicode text" export writes (tab-separated).
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _report_cut_cells(dialect: Dialect, cells: list[str], line: int, reader: EntryReader) -> None:
+    """CC917 for a cell other than the text cut by :mod:`.csv_long_cells` (the text's cut is CC923)."""
+    for index, cell in enumerate(cells):
+        name = dialect.columns.get(index, f"#{index + 1}")
+        if isinstance(cell, LongCell) and name != "text":
+            reader.problem("CC917", line, message="cell_cut", field=name, column=name,
+                           length=f"{cell.full_length:,}", keep=f"{len(cell):,}")
 
 
 def _decode(source: CalendarSource, reader: EntryReader) -> tuple[str, str]:
@@ -127,6 +138,7 @@ def _unquoted(line: str) -> str:
 
 def _rows(text: str, delimiter: str, path: str = "") -> list[tuple[int, list[str]]]:
     """Rows with the line each starts on (a quoted text may span several lines)."""
+    _allow_fields_up_to(len(text.encode("utf-8", "surrogatepass")) if not text.isascii() else len(text))
     parser = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows, start = [], 1
     try:
@@ -138,19 +150,20 @@ def _rows(text: str, delimiter: str, path: str = "") -> list[tuple[int, list[str
     return rows
 
 
-def _stream_rows(data: bytes, encoding: str, delimiter: str, path: str = ""):
+def _allow_fields_up_to(size: int) -> None:
+    """Let one cell be as long as the whole text (for :func:`_rows`, which keeps every row anyway)."""
+    if csv.field_size_limit() < size:
+        csv.field_size_limit(size)
+
+
+def _stream_rows(data: bytes, encoding: str, delimiter: str, path: str = "", keep: int = 100_001):
     """:func:`_rows` one at a time, decoded as they are read (the same lines as from the whole decoded text:
-    ``newline=""`` splits on ``\\n``, ``\\r\\n`` and ``\\r`` in both cases).
+    ``newline=""`` splits on ``\n``, ``\r\n`` and ``\r`` in both cases). A cell of more than
+    ``keep`` characters, possible only past the parser's own cell limit, keeps its first ``keep``
+    (see :mod:`.csv_long_cells`).
     """
     lines = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, errors="replace", newline="")
-    parser = csv.reader(lines, delimiter=delimiter)
-    start = 1
-    try:
-        for cells in parser:
-            yield start, cells
-            start = parser.line_num + 1
-    except csv.Error as exc:
-        raise CalendarError(Problem(path, parser.line_num, f"unreadable CSV: {exc}")) from None
+    return stream_rows(lines, delimiter, keep, path)
 
 
 def _survey(rows, options: ReadOptions):

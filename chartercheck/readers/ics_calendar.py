@@ -23,9 +23,12 @@ from zoneinfo import ZoneInfo
 
 from ..errors import CalendarError, Problem
 from .base import CalendarSource, ReadOptions, ReadResult
+from .ics_date_lists import bounded_date_lists
 from .ics_fields import event_fields, is_cancelled
-from .ics_recurrence import expand_series
+from .ics_bounds import HORIZON_DAYS
+from .ics_recurrence import MAX_OCCURRENCES, TOTAL_OCCURRENCES, expand_series, series_limit
 from .ics_text import decode, event_blocks, parse, repaired
+from .ics_zone_rules import bounded_zones
 from .ics_zones import calendar_zone, is_all_day, make_event_aware, safe_dt, utc_to_calendar_zone
 from .normalize import EntryReader
 
@@ -41,7 +44,9 @@ def read_ics_calendar(source: CalendarSource, options: ReadOptions) -> ReadResul
     result = ReadResult(format="ics")
     reader = EntryReader(source.path, options, result.problems)
     text = decode(source, reader)
-    calendars = parse(repaired(text, reader), source.path, reader)
+    floor = options.expand_start.date() - LOOK_BACK if options.expand_start else None
+    calendars = parse(bounded_date_lists(bounded_zones(repaired(text, reader), reader, floor), reader),
+                      source.path, reader)
     calendars = [c for c in calendars if getattr(c, "name", "") == "VCALENDAR"]
     if not calendars:
         raise CalendarError(Problem(source.path, 1, "no BEGIN:VCALENDAR found",
@@ -122,22 +127,28 @@ def _read_events(events, reader: EntryReader, options: ReadOptions, result: Read
     for event, line, field_lines, uid, post_id in singles:
         emitted = _emit(event, event["DTSTART"].dt, line, field_lines, uid, post_id, reader, options, result,
                         emitted)
+    limit = series_limit(len(groups))
     for uid in groups:
         items = groups[uid]
         by_component = {id(item[0]): item for item in items}
-        expansion = expand_series([item[0] for item in items], window[0], window[1])
+        expansion = expand_series([item[0] for item in items], window[0], window[1], limit)
         head = items[0]
         if expansion.error:
             reader.problem("CC901", head[1], head[4], reason=expansion.error)
             continue
-        if not expansion.occurrences:
+        if expansion.never:
+            reader.problem("CC920", head[1], head[4], message=expansion.never, start=window[0],
+                           years=HORIZON_DAYS // 366, field="at")
+        elif not expansion.occurrences:
             reader.problem("CC920", head[1], head[4], start=window[0], end=window[1], field="at")
         for start, component in expansion.occurrences:
             event, line, field_lines, _, post_id = by_component.get(id(component), head)
             emitted = _emit(event, start, line, field_lines, uid, post_id, reader, options, result, emitted)
         if expansion.capped_at is not None:
-            reader.problem("CC912", head[1], head[4], field="at", limit=len(expansion.occurrences),
-                           until=expansion.capped_at)
+            shared = limit < MAX_OCCURRENCES and len(expansion.occurrences) >= limit
+            reader.problem("CC912", head[1], head[4], message="shared" if shared else "message", field="at",
+                           limit=len(expansion.occurrences), until=expansion.capped_at, series=len(groups),
+                           total=TOTAL_OCCURRENCES)
     if emitted > options.max_posts:
         reader.problem("CC918", None, count=emitted - options.max_posts, limit=options.max_posts)
 

@@ -5,7 +5,7 @@ RECURRENCE-ID overrides, THISANDFUTURE); this module only keeps it bounded.
 ``dateutil`` walks a rule from its DTSTART, one candidate at a time, and
 returns whole lists, so an absurd rule (``FREQ=SECONDLY`` with no end, or a
 daily rule that started in 1970) would cost time and memory without limit.
-Two guards keep every series cheap whatever it says:
+Three guards keep every series cheap whatever it says:
 
 * **rebasing** — when the rule would take more than :data:`STEP_BUDGET` steps
   to reach the window, its DTSTART is moved forward by a whole number of
@@ -13,7 +13,14 @@ Two guards keep every series cheap whatever it says:
   lowered by the periods skipped;
 * **a short window for dense rules** — the series is only asked for the span
   that can hold :data:`MAX_OCCURRENCES` candidates, judged from its
-  frequency, interval and BYxxx lists; what lies beyond is reported (CC912).
+  frequency, interval and BYxxx lists; what lies beyond is reported (CC912);
+* **a bounded search** — a rule with no possible day in the years after the
+  window's start (the 30th of February) is not walked at all (see
+  :mod:`.ics_bounds`), and reported (CC920).
+
+The reader adds a fourth: every series of a file shares a budget of
+occurrences (see :func:`series_limit`), so many endless series cannot add
+up to more posts than one file may hold.
 """
 from __future__ import annotations
 
@@ -21,8 +28,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, Optional
 
+from .ics_bounds import first_possible_day, week_numbers_outside_yearly
+
 #: Occurrences kept per series; more is reported as CC912.
 MAX_OCCURRENCES = 1000
+#: Occurrences all the series of one file may give together, shared evenly.
+TOTAL_OCCURRENCES = 20_000
+#: Occurrences any series may give, however many series share the budget.
+MIN_OCCURRENCES = 10
 #: Rule steps tolerated between DTSTART and the window before rebasing.
 STEP_BUDGET = 20_000
 
@@ -43,6 +56,16 @@ class Expansion:
     occurrences: list[tuple[datetime, Any]] = field(default_factory=list)
     capped_at: Optional[datetime] = None     # the last occurrence kept, when more were cut
     error: Optional[str] = None              # the series could not be expanded at all
+    #: why the rule was dropped (the series read as DTSTART and its extra dates): "never" when it
+    #: has no possible day within :data:`.ics_bounds.HORIZON_DAYS` of the window's start, "weeks"
+    #: when it has week numbers without being yearly; "" when it was expanded
+    never: str = ""
+
+
+def series_limit(series: int) -> int:
+    """Occurrences one of ``series`` recurring series may give: an even share of
+    :data:`TOTAL_OCCURRENCES`, at most :data:`MAX_OCCURRENCES`, at least :data:`MIN_OCCURRENCES`."""
+    return max(MIN_OCCURRENCES, min(MAX_OCCURRENCES, TOTAL_OCCURRENCES // max(1, series)))
 
 
 def expand_series(components: list, start: datetime, end: datetime,
@@ -57,13 +80,24 @@ def expand_series(components: list, start: datetime, end: datetime,
 
     master = next((c for c in components if "RECURRENCE-ID" not in c), None)
     stop = end
+    never = ""
     rule = _single_rule(master) if master is not None else None
     try:
         if rule is not None:
             if not _rebase(master, rule, start):
                 return Expansion()   # COUNT ran out before the window: nothing to expand
-            first = max(start, master["DTSTART"].dt)
-            stop = min(end, first + _effective_period(rule) * (limit + 1))
+            dtstart = master["DTSTART"].dt
+            first = max(start, dtstart)
+            weeks = week_numbers_outside_yearly(rule)
+            possible = None if weeks else first_possible_day(rule, dtstart.date(),
+                                                             first.astimezone(dtstart.tzinfo).date())
+            if possible is None:  # keep DTSTART, extra dates and moved occurrences; drop the rule
+                del master["RRULE"]
+                rule, never = None, "weeks" if weeks else "never"
+            elif possible > end.astimezone(dtstart.tzinfo).date() and not _has_overrides(components):
+                return Expansion()   # its next day is past the window: nothing to walk to
+            else:
+                stop = min(end, first + _effective_period(rule) * (limit + 1))
         series = Series([EventAdapter(c) for c in components])
         found: dict[datetime, Any] = {}
         for occurrence in series.between(start, stop):
@@ -73,12 +107,17 @@ def expand_series(components: list, start: datetime, end: datetime,
     except Exception as exc:  # noqa: BLE001 - any library failure is one unreadable series
         return Expansion(error=f"{type(exc).__name__}: {exc}"[:200])
     ordered = sorted(found.items(), key=lambda item: item[0])
-    result = Expansion(ordered[:limit])
+    result = Expansion(ordered[:limit], never=never)
     rule_goes_on = (rule is not None and stop < end and _part(rule, "COUNT") is None
                     and _continues_after(rule, stop))
     if len(ordered) > limit or (rule_goes_on and ordered):
         result.capped_at = result.occurrences[-1][0]
     return result
+
+
+def _has_overrides(components: list) -> bool:
+    """Whether the series has moved occurrences or extra dates, which may fall in the window."""
+    return any("RECURRENCE-ID" in c or "RDATE" in c for c in components)
 
 
 def _single_rule(component) -> Optional[dict]:

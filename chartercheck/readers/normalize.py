@@ -24,6 +24,16 @@ _LIST_SPLIT = re.compile(r"\s*[;|,]\s*")
 #: Field names as constants, so the names in field layouts are not a copy per post.
 _FIELD_NAMES = {name: name for name in POST_FIELDS}
 _NO_IGNORE: frozenset = frozenset()
+#: Longest value of a field other than the text (characters); a longer one is cut (CC917).
+MAX_FIELD_CHARS = 1_000
+
+
+def _too_long(value: Any) -> bool:
+    if isinstance(value, str):
+        return len(value) > MAX_FIELD_CHARS
+    if isinstance(value, (list, tuple)):
+        return any(isinstance(item, str) and len(item) > MAX_FIELD_CHARS for item in value)
+    return False
 
 
 class EntryReader:
@@ -138,11 +148,31 @@ class EntryReader:
         items = value if isinstance(value, (list, tuple)) else _LIST_SPLIT.split(str(value))
         return tuple(str(i).strip() for i in items if str(i).strip())
 
+    def _shortened(self, fields: dict, line: Optional[int], default_id: str) -> dict:
+        """``fields`` with every value but the text cut to :data:`MAX_FIELD_CHARS` (CC917 says so):
+        ids, channels and names are repeated in every message about the post, so a huge one would
+        make the report many times the size of the file."""
+        long = [name for name, value in fields.items() if name != "text" and _too_long(value)]
+        if not long:
+            return fields
+        fields = dict(fields)
+        post_id = str(fields.get("id") or default_id).strip()[:MAX_FIELD_CHARS]
+        for name in long:
+            value = fields[name]
+            values = value if isinstance(value, (list, tuple)) else [value]
+            length = max(len(v) for v in values if isinstance(v, str))
+            self.problem("CC917", line, post_id, message="too_long", field=name, field_name=name,
+                         length=f"{length:,}", limit=f"{MAX_FIELD_CHARS:,}", key=f"too_long-{name}")
+            fields[name] = ([v[:MAX_FIELD_CHARS] if isinstance(v, str) else v for v in value]
+                            if isinstance(value, (list, tuple)) else value[:MAX_FIELD_CHARS])
+        return fields
+
     # -- the whole entry ----------------------------------------------------
     def build(self, fields: dict, line: Optional[int], default_id: str,
               field_lines: Iterable[tuple[str, int]] = (), uid: Optional[str] = None,
               tz=None) -> Optional[Post]:
         """A post from canonical ``fields``, or None (reported) when it cannot be placed in time."""
+        fields = self._shortened(fields, line, default_id)
         post_id = str(fields.get("id") or default_id).strip()
         channel_value = fields.get("channels") if fields.get("channels") is not None else fields.get("channel")
         channels = self.channels(channel_value)
@@ -156,7 +186,18 @@ class EntryReader:
         if not channels:
             self.problem("CC903", line, post_id, field="channel", at=at)
         text = fields.get("text")
+        # A CSV reader's cut cell (LongCell) knows the whole length.
+        length = getattr(text, "full_length", None)
         text = "" if text is None else str(text)
+        length = length or len(text)
+        if length > self.options.max_text_chars:
+            # No platform takes a post this long, and analysing it whole costs
+            # time and memory out of all proportion: its start is checked, and
+            # the cut is an error, so a gate does not pass a post it saw in part.
+            limit = self.options.max_text_chars
+            self.problem("CC923", line, post_id, field="text", at=at, channel=channels[0] if channels else None,
+                         length=f"{length:,}", limit=f"{limit:,}")
+            text = text[:limit]
         if not text.strip():
             self.problem("CC909", line, post_id, field="text", at=at, channel=channels[0] if channels else None)
         extra = []

@@ -31,6 +31,7 @@ from .workflow import (
     IN_PROGRESS,
     ZERO,
     _approval_order,
+    _at_least,
     _at_most,
     _flaw_key,
     _holders,
@@ -55,7 +56,7 @@ def missing_approval_step(ctx, post):
     trip an enabled ``compliance`` rule (CC6xx), or ``always``. The message
     names the step and why it was required. Drafts and posts in review are
     still in the circuit and not judged; an ``approved``/``scheduled`` post with
-    no approval at all is reported by CC407 instead, and an approval by the
+    no approval at all is reported by CC407 instead (as an error), and an approval by the
     wrong person is reported by CC402/CC403 in place of the step it was meant
     to fill. When two steps both have times, a later step approved before the
     earlier one finished is reported too (warning). Fix: get the approval
@@ -351,8 +352,10 @@ def status_timeline_mismatch(ctx, post):
     ``review`` post due within ``approval.lead_time`` (or already past its
     time); a ``rejected`` post still planned within the lead time, which a
     scheduler could publish; a post marked ``published`` whose time is still
-    to come; an ``approved`` or ``scheduled`` post with no approval at all
-    while the charter requires steps. ``--now`` pins "now" for CI. Fix:
+    to come; an ``approved``, ``scheduled`` or ``published`` post with no
+    approval at all while the charter requires steps — an *error*, not a
+    warning, so the default ``--fail-on error`` stops it (unless ``rules:``
+    sets CC407's severity). ``--now`` pins "now" for CI. Fix:
     finish the review or move the post, cancel rejected posts, correct the
     status or the date.
 
@@ -390,6 +393,16 @@ def status_timeline_mismatch(ctx, post):
     else:
         variant = None
     if variant is not None:  # the shared parameters cost two time conversions: only for a finding
-        yield ctx.finding(post, variant, hint="hint" if variant == "message" else f"{variant}_hint",
-                          field="status", key=f"status-{status}", status=status, when=ctx.local(post.at),
-                          now=ctx.local(now), left=left, lead=lead, **extra)
+        finding = ctx.finding(post, variant, hint="hint" if variant == "message" else f"{variant}_hint",
+                              field="status", key=f"status-{status}", status=status, when=ctx.local(post.at),
+                              now=ctx.local(now), left=left, lead=lead, **extra)
+        if variant == "unapproved" and _severity_left_to_default(ctx):
+            # A post claiming approval with none recorded passes a gate set to
+            # stop on errors unless it is one (unless the charter says otherwise).
+            finding = _at_least(finding, Severity.ERROR)
+        yield finding
+
+
+def _severity_left_to_default(ctx) -> bool:
+    """Whether the charter's ``rules:`` leaves CC407's severity alone."""
+    return ctx.charter.rule_severity("CC407", "status-timeline-mismatch", None) is None

@@ -208,3 +208,40 @@ def recurrence_outside_range():
     outside gives no post, which is said rather than hidden. Fix: nothing,
     or widen --from/--until if that series should be linted.
     """
+
+
+@rule("CC921", "unknown-ignore", E, Scope.INPUT)
+def unknown_ignore():
+    """A post's ``ignore:`` names no rule, so it suppresses nothing.
+
+    Why: a misspelt code (``CC1O1`` with the letter O) looks like a waiver in
+    review but waives nothing; or the rule was renamed. Like an unknown rule
+    in ``--select`` or the charter, it is an error: a selector never silently
+    means nothing. Fix: write the code or name of a rule (the message
+    suggests the closest one), or remove the entry.
+    """
+
+
+@rule("CC922", "no-posts-read", W, Scope.INPUT)
+def no_posts_read():
+    """A calendar file gave no post at all: it is empty, holds no entry, or every entry was skipped.
+
+    Why: an export cut short or a wrong file would otherwise pass as "no
+    findings". It is a warning, so ``--fail-on warning`` stops a run on it;
+    its message says which of the three it was. Fix: export the calendar
+    again, lint the right file, or correct the skipped entries (their own
+    findings say how).
+    """
+
+
+@rule("CC923", "text-over-analysis-limit", E, Scope.INPUT)
+def text_over_analysis_limit():
+    """A post's text is longer than the analysis limit (100,000 characters); only its start was checked.
+
+    Why: no platform publishes a text that long (the longest take about
+    63,000 characters), and analysing it whole would cost time and memory out
+    of proportion to the file. The text is cut at the limit, checked, and
+    reported as an error, so a gate never passes a post it only partly saw.
+    Fix: cut the text; if it really must be checked whole, raise the limit
+    with ``--max-text``.
+    """

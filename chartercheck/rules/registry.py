@@ -8,6 +8,7 @@ cannot drift apart.
 from __future__ import annotations
 
 import enum
+import functools
 import importlib
 import inspect
 import re
@@ -125,6 +126,69 @@ def matches(selector: str, spec: RuleSpec) -> bool:
     """Does a ``--select``/``ignore`` selector (code, name, prefix, family) designate ``spec``?"""
     from ..charter.model import _specificity
     return _specificity(selector.strip(), spec.code, spec.name) >= 0
+
+
+#: Unknown selectors of one list given a "did you mean".
+MAX_SUGGESTIONS = 200
+
+
+def designates_a_rule(selector: str) -> bool:
+    """Whether a selector designates at least one rule, as :func:`matches` decides, in constant
+    time: a big calendar may hold thousands of distinct ``ignore:`` entries to judge."""
+    from ..charter.model import FAMILIES
+    key = selector.strip()
+    if find_rule(key) is not None:
+        return True
+    code_prefixes, name_prefixes = _prefixes()
+    prefix = FAMILIES.get(key.lower(), key.upper())
+    return (prefix.startswith("CC") and prefix.rstrip("X") in code_prefixes) or key in name_prefixes
+
+
+@functools.lru_cache(maxsize=1)
+def _prefixes() -> tuple[frozenset, frozenset]:
+    """Every prefix of a rule code (``CC``, ``CC1``, ``CC10``...) and every dash-ended
+    prefix of a rule name (``channel``, ``channel-daily``), for :func:`designates_a_rule`."""
+    specs = all_rules()
+    codes = frozenset(spec.code[:size] for spec in specs for size in range(len(spec.code) + 1))
+    names = frozenset(spec.name[:index] for spec in specs for index, char in enumerate(spec.name) if char == "-")
+    return codes, names
+
+
+def designated(selector: str) -> list[RuleSpec]:
+    """Every rule a selector (code, name, name prefix, family) designates; ``[]`` when none."""
+    return [spec for spec in all_rules() if matches(selector, spec)]
+
+
+def closest_selector(selector: str) -> str:
+    """The rule code, name or family nearest to a selector that designates nothing ("" if none is close).
+
+    Codes are compared with the letter O read as a zero and I or l as a one,
+    the usual slips when a code is typed from a printed report.
+    """
+    import difflib
+    from ..charter.model import FAMILIES
+    specs = all_rules()
+    text = selector.strip()
+    if text.upper().startswith("CC"):
+        fixed = "CC" + text[2:].upper().replace("O", "0").replace("I", "1").replace("L", "1")
+        if find_rule(fixed) is not None:
+            return fixed
+        close = difflib.get_close_matches(text.upper(), [s.code for s in specs], n=1, cutoff=0.6)
+    else:
+        close = difflib.get_close_matches(text.lower(), [s.name for s in specs] + list(FAMILIES), n=1, cutoff=0.75)
+    return close[0] if close else ""
+
+
+def unknown_selectors(selectors) -> list[tuple[str, str]]:
+    """The selectors designating no rule, each with the closest known one ("" when none is close).
+
+    A selector that designates nothing is a typo until proven otherwise: taken
+    silently, ``--select CC1O1`` would check nothing and pass the gate.
+    """
+    unknown = [selector for selector in selectors if not designates_a_rule(selector)]
+    # Each suggestion is a fuzzy comparison with every rule name: a few hundred are plenty.
+    return [(selector, closest_selector(selector) if index < MAX_SUGGESTIONS else "")
+            for index, selector in enumerate(unknown)]
 
 
 _EXAMPLE = re.compile(r"^(\s*)(Fires|Passes)::\s*$")

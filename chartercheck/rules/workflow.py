@@ -20,7 +20,7 @@ INACTIVE = frozenset({"rejected", "cancelled"})
 #: Statuses still inside the circuit: steps may legitimately be missing.
 IN_PROGRESS = frozenset({"draft", "review"})
 #: Statuses claiming the circuit is complete.
-CLAIMS_APPROVED = frozenset({"approved", "scheduled"})
+CLAIMS_APPROVED = frozenset({"approved", "scheduled", "published"})
 ZERO = timedelta(0)
 
 
@@ -237,12 +237,17 @@ def _at_most(finding, severity: Severity):
     return finding if finding.severity <= severity else replace(finding, severity=severity)
 
 
+def _at_least(finding, severity: Severity):
+    """Raise a finding's severity: a claim the gate must not let through."""
+    return finding if finding.severity >= severity else replace(finding, severity=severity)
+
+
 def _ready(post: Post) -> bool:
     return post.status not in INACTIVE and post.status not in IN_PROGRESS
 
 
 def unapproved_but_claimed(workflow_: Workflow, post: Post) -> bool:
-    """Status says approved/scheduled, a step is required, yet nobody approved (CC407 reports it)."""
+    """Status says approved/scheduled/published, a step is required, yet nobody approved (CC407 reports it)."""
     return post.status in CLAIMS_APPROVED and bool(workflow_.steps) and not post.approvals
 
 

@@ -66,5 +66,5 @@ def test_text_output_in_french():
     result = CliRunner().invoke(main, ["lint", FAULTY, "--charter", CHARTER, "--now", NOW, "--select", "CC4",
                                        "--lang", "fr"])
     assert "rédigée par tom (rôle supervisé intern) sans validation d'un membre interne" in result.output
-    assert result.output.splitlines()[-1].startswith("7 erreurs, 5 avertissements, 0 info sur 12 publications")
+    assert result.output.splitlines()[-1].startswith("8 erreurs, 4 avertissements, 0 info sur 12 publications")
 

@@ -87,7 +87,7 @@ def test_size_limits_are_reported_and_can_be_raised(tmp_path):
     rows = "".join(f"  - {{id: p{i}, channel: x, at: '2026-11-24 10:{i % 60:02d}', text: t{i}}}\n" for i in range(30))
     path.write_text("posts:\n" + rows, encoding="utf-8")
     small = CliRunner().invoke(main, ["lint", str(path), "--max-bytes", "100", "--select", "CC9"])
-    assert small.exit_code == 2 and "over the 100 limit" in small.output
+    assert small.exit_code == 2 and "1,817 bytes, over the limit of 100 bytes" in small.output
     capped = CliRunner().invoke(main, ["lint", str(path), "--max-posts", "10", "--select", "CC918"])
     assert "more than 10 entries: the last 20 were not read" in capped.output
     assert CliRunner().invoke(main, ["lint", str(path), "--select", "CC918"]).exit_code == 0
