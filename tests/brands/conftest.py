@@ -43,6 +43,7 @@ name = "northwind-plans"
 [tool.chartercheck]
 charter = "charter.yaml"
 ignore = ["CC2", "CC108"]
+fail-on = "warning"
 """
 
 
