@@ -56,13 +56,26 @@ def discover_charter(start: Optional[str] = None) -> Optional[str]:
 
 
 def nearest_config(start: Optional[str] = None) -> Optional[str]:
-    """The nearest ``pyproject.toml`` at or above ``start`` holding a ``[tool.chartercheck]`` table."""
+    """The nearest ``pyproject.toml`` at or above ``start`` holding a ``[tool.chartercheck]`` table.
+
+    One that cannot be parsed is returned too: it may hold the table, and
+    reading it as configuration says what is wrong rather than ignoring it.
+    """
     folder = os.path.abspath(start or os.getcwd())
     while True:
         pyproject = os.path.join(folder, "pyproject.toml")
-        if os.path.isfile(pyproject) and read_tool_table(pyproject) is not None:
+        if os.path.isfile(pyproject) and (read_tool_table(pyproject) is not None or not _parses(pyproject)):
             return os.path.relpath(pyproject)
         parent = os.path.dirname(folder)
         if parent == folder:
             return None
         folder = parent
+
+
+def _parses(pyproject: str) -> bool:
+    try:
+        with open(pyproject, "rb") as handle:
+            tomllib.load(handle)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    return True

@@ -118,7 +118,8 @@ def read_pyproject(path: str) -> tuple[LintSettings, Optional[str]]:
         config = tomllib.loads(raw.decode("utf-8-sig"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
-        raise UsageError(Problem(path, None, f"cannot read the configuration: {reason}",
+        line = re.search(r"at line (\d+)", reason)
+        raise UsageError(Problem(path, int(line.group(1)) if line else None, f"cannot read the configuration: {reason}",
                                  msgid="error.config_unreadable", params=(("reason", reason),))) from None
     table = config.get("tool", {}).get("chartercheck", {})
     shaped = _key_lines(raw.decode("utf-8-sig", "replace"))

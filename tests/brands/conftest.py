@@ -71,4 +71,6 @@ def agency(tmp_path, monkeypatch) -> Path:
     """The three-brand repository, as the current directory."""
     root = build(tmp_path)
     monkeypatch.chdir(root)
+    for variable in ("GITHUB_WORKSPACE", "CI_PROJECT_DIR", "GITHUB_ACTIONS"):  # paths relative to the root
+        monkeypatch.delenv(variable, raising=False)
     return root

@@ -74,3 +74,8 @@ def test_a_named_file_is_linted_even_when_excluded(agency):
     result = lint("brands/velo/archive/week47.yaml", "--select", "CC101")
     assert "charter: brands/velo/chartercheck.yaml" in result.output
     assert "week47.yaml" in result.output
+
+
+def test_one_brand_alone_runs_with_the_options_of_its_pyproject(agency):
+    assert lint("brands/cafe").exit_code == 1  # fail-on = "warning": its two warnings fail
+    assert lint("brands/cafe", "--fail-on", "error").exit_code == 0
