@@ -71,10 +71,6 @@ def _cli_time(value: Optional[str], tz, option: str, end_of_day: bool = False) -
                                  params=tuple(getattr(exc, "params", {}).items()))) from None
 
 
-def _split_codes(values: tuple) -> list[str]:
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
-
-
 #: Characters of a report gathered before each write: few writes, little held.
 _WRITE_BATCH = 1 << 16
 
