@@ -5,15 +5,17 @@ lints the same files in the same order on every machine. Within it, files
 ending in ``.yaml``/``.yml``, ``.csv`` or ``.ics`` are calendars, except:
 
 - hidden files and folders (``.git``, ``.venv``, ``.chartercheck.yaml``...);
-- charters: ``chartercheck.yaml``, and any YAML file whose top level holds
-  charter keys (``version``, ``extends``, ``brand``, ``channels``...) and no
-  ``posts`` — a charter kept beside the plans it judges is not a plan;
+- YAML files without a top-level ``posts:`` list: every YAML calendar has
+  one, while a charter kept beside the plans it judges (``chartercheck.yaml``,
+  or a ``charter.yaml`` named by ``pyproject.toml``), a CI workflow or a
+  ``mkdocs.yml`` has none;
 - ``pyproject.toml`` and any other extension (never calendars anyway);
 - paths matched by an exclusion pattern (``--exclude``, or ``exclude`` in
   configuration).
 
-A file named on the command line is always linted, excluded or not: naming
-it is asking for it. Each file is listed once, at its first mention.
+A file named on the command line is always linted, excluded or not, and
+read with the usual checks: naming it is asking for it. Each file is listed
+once, at its first mention. Walked paths are written without ``./``.
 """
 from __future__ import annotations
 
@@ -27,11 +29,8 @@ from .discovery import CHARTER_NAMES
 from .errors import Problem, UsageError
 
 CALENDAR_EXTENSIONS = (".yaml", ".yml", ".csv", ".ics")
-#: Top-level keys that only a charter has (a calendar has ``posts`` and ``calendar``).
-_CHARTER_KEYS = frozenset({"version", "extends", "brand", "strategy", "positioning", "channels", "cadence",
-                           "approval", "team", "rules", "lint", "compliance", "platforms", "tone"})
 _TOP_KEY = re.compile(rb"^([A-Za-z_][\w-]*)\s*:", re.M)
-#: How much of a YAML file is read to tell a charter from a calendar.
+#: How much of a YAML file is read to find its top-level `posts:`.
 _SNIFF_BYTES = 65536
 
 
@@ -68,19 +67,23 @@ def excluded(path: str, patterns: Sequence[ExcludePattern]) -> bool:
     return False
 
 
-def is_charter_file(path: str) -> bool:
-    """Whether ``path`` is a charter rather than a calendar (by name, else by its top-level keys)."""
-    if os.path.basename(path) in CHARTER_NAMES:
-        return True
-    if not path.lower().endswith((".yaml", ".yml")):
+def _top_keys(head: bytes) -> set[str]:
+    """The keys written at the start of a line (a YAML file's top-level keys, roughly)."""
+    return {match.decode("ascii", "replace") for match in _TOP_KEY.findall(head.removeprefix(b"\xef\xbb\xbf"))}
+
+
+def is_walked_calendar(path: str) -> bool:
+    """Whether a file met while walking a folder is a calendar (see the module's documentation)."""
+    lower = path.lower()
+    if not lower.endswith(CALENDAR_EXTENSIONS) or os.path.basename(path) in CHARTER_NAMES:
         return False
+    if not lower.endswith((".yaml", ".yml")):
+        return True
     try:
         with open(path, "rb") as handle:
-            head = handle.read(_SNIFF_BYTES)
+            return "posts" in _top_keys(handle.read(_SNIFF_BYTES))
     except OSError:  # the read itself reports it, with its usual message
-        return False
-    keys = {match.decode("ascii", "replace") for match in _TOP_KEY.findall(head)}
-    return "posts" not in keys and bool(keys & _CHARTER_KEYS)
+        return True
 
 
 def walk_calendars(folder: str, exclude: Sequence[ExcludePattern] = ()) -> Iterator[str]:
@@ -93,13 +96,13 @@ def walk_calendars(folder: str, exclude: Sequence[ExcludePattern] = ()) -> Itera
                                  params=(("reason", exc.strerror or str(exc)),))) from None
     folders = []
     for name in names:
-        path = os.path.join(folder, name)
+        path = os.path.normpath(os.path.join(folder, name))
         if name.startswith(".") or any(pattern.matches(path) for pattern in exclude):
             continue
         if os.path.isdir(path):
             if not os.path.islink(path):  # a link may lead back up: never followed
                 folders.append(path)
-        elif name.lower().endswith(CALENDAR_EXTENSIONS) and not is_charter_file(path):
+        elif is_walked_calendar(path):
             yield path
     for path in folders:
         yield from walk_calendars(path, exclude)

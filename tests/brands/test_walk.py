@@ -6,7 +6,7 @@ import os
 import pytest
 from click.testing import CliRunner
 
-from chartercheck.calendar_paths import ExcludePattern, excluded, expand_calendars, is_charter_file
+from chartercheck.calendar_paths import ExcludePattern, excluded, expand_calendars, is_walked_calendar
 from chartercheck.cli import main
 from chartercheck.errors import UsageError
 
@@ -42,9 +42,14 @@ def test_walks_recursively_in_sorted_order_files_before_folders(plans):
         "plans/a.csv", "plans/b.yaml", "plans/c.ics", "plans/archive/old.yaml", "plans/z/deep/d.yml"]
 
 
-def test_charters_by_name_or_by_content_are_not_calendars(plans):
-    assert is_charter_file("plans/chartercheck.yaml") and is_charter_file("plans/brand-charter.yaml")
-    assert not is_charter_file("plans/b.yaml")
+def test_charters_and_other_yaml_without_posts_are_not_calendars(plans):
+    tree(plans, {"plans/mkdocs.yml": "site_name: x\nnav: []\n", "plans/bom.yaml": "\ufeff" + CALENDAR})
+    assert not is_walked_calendar("plans/chartercheck.yaml") and not is_walked_calendar("plans/brand-charter.yaml")
+    assert not is_walked_calendar("plans/mkdocs.yml") and not is_walked_calendar("plans/pyproject.toml")
+    assert is_walked_calendar("plans/b.yaml") and is_walked_calendar("plans/bom.yaml")
+    assert is_walked_calendar("plans/a.csv") and is_walked_calendar("plans/c.ics")
+    result = CliRunner().invoke(main, ["lint", "plans/mkdocs.yml"])  # named: read, and refused as usual
+    assert result.exit_code == 2 and "no 'posts:' list found" in result.output
 
 
 def test_exclude_by_name_prunes_folders_and_by_path_is_relative_to_its_base(plans):
