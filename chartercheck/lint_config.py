@@ -53,7 +53,7 @@ _KEY_LINE = re.compile(r"^\s*([\"']?)([A-Za-z0-9_-]+)\1\s*=")
 
 @dataclass(frozen=True)
 class LintSettings:
-    """One layer of options; None (or empty ``exclude``) means "not said here"."""
+    """One layer of options; None means "not said here" (a weaker layer then decides)."""
 
     select: Optional[tuple[str, ...]] = None
     ignore: Optional[tuple[str, ...]] = None

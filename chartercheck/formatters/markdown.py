@@ -21,14 +21,14 @@ LABELS = {
     "en": {"title": "chartercheck", "clean": "No findings: the calendar follows the charter.",
            "failing": "findings to fix before publication", "where": "Where", "post": "Post",
            "rule": "Rule", "message": "Message", "severity": "Severity", "info": "Info ({count})",
-           "more": "… and {count} more findings (see the full report).", "charter": "Charter:", "charters": "Charters:",
-           "calendar": "whole calendar", "repeated": "{count} posts",
+           "more": "… and {count} more findings (see the full report).", "charter": "Charter:",
+           "charters": "Charters:", "calendar": "whole calendar", "repeated": "{count} posts",
            "every": "every one: `--verbose` or `--format json`"},
     "fr": {"title": "chartercheck", "clean": "Aucun problème : le calendrier respecte la charte.",
            "failing": "points à corriger avant publication", "where": "Où", "post": "Publication",
            "rule": "Règle", "message": "Message", "severity": "Gravité", "info": "Infos ({count})",
-           "more": "… et {count} autres points (voir le rapport complet).", "charter": "Charte :", "charters": "Chartes :",
-           "calendar": "tout le calendrier", "repeated": "{count} publications",
+           "more": "… et {count} autres points (voir le rapport complet).", "charter": "Charte :",
+           "charters": "Chartes :", "calendar": "tout le calendrier", "repeated": "{count} publications",
            "every": "toutes : `--verbose` ou `--format json`"},
 }
 

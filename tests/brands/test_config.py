@@ -82,10 +82,12 @@ def test_exclude_in_configuration_is_relative_to_its_file(project):
 
 
 def test_unknown_keys_in_pyproject_are_errors_with_file_line_and_suggestion(project):
-    (project / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.chartercheck]\nselect = ["CC1"]\nfail_on = "info"\n')
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.chartercheck]\nselect = ["CC1"]\nfail_on = "info"\n')
     result = lint("a")
     assert result.exit_code == 2
-    assert "pyproject.toml:6: tool.chartercheck.fail_on: unknown key 'fail_on' (did you mean 'fail-on'?)" in result.output
+    assert ("pyproject.toml:6: tool.chartercheck.fail_on: unknown key 'fail_on' (did you mean 'fail-on'?)"
+            in result.output)
     assert "Traceback" not in result.output
 
 

@@ -21,14 +21,16 @@ def post(post_id: str, hour: int) -> str:
 def test_discovery_starts_from_each_calendar_s_folder(tmp_path, monkeypatch):
     tree(tmp_path, {"a/chartercheck.yaml": CAP_ONE.format(name="A"), "a/deep/er/plan.yaml": post("a1", 9),
                     "b/pyproject.toml": '[tool.chartercheck]\ncharter = "brand.yaml"\n',
-                    "b/brand.yaml": CAP_ONE.format(name="B"), "b/plan.yaml": post("b1", 9), "c/plan.yaml": post("c", 9)})
+                    "b/brand.yaml": CAP_ONE.format(name="B"), "b/plan.yaml": post("b1", 9),
+                    "c/plan.yaml": post("c", 9)})
     monkeypatch.chdir(tmp_path)
     assert discover("a/deep/er") == ("a/chartercheck.yaml", None)
     assert discover("b") == ("b/brand.yaml", "b/pyproject.toml")
     assert nearest_config("b") == "b/pyproject.toml" and nearest_config("a") is None
     groups = group_by_charter(["c/plan.yaml", "b/plan.yaml", "a/deep/er/plan.yaml", "-"])
     assert [(g.charter, g.calendars) for g in groups] == [
-        (None, ["c/plan.yaml", "-"]), ("b/brand.yaml", ["b/plan.yaml"]), ("a/chartercheck.yaml", ["a/deep/er/plan.yaml"])]
+        (None, ["c/plan.yaml", "-"]), ("b/brand.yaml", ["b/plan.yaml"]),
+        ("a/chartercheck.yaml", ["a/deep/er/plan.yaml"])]
     (only,) = group_by_charter(["c/plan.yaml", "b/plan.yaml"], "a/chartercheck.yaml")
     assert only.calendars == ["c/plan.yaml", "b/plan.yaml"]
 
