@@ -21,7 +21,8 @@ import os
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Optional, Sequence
 
-from .discovery import discover
+from .discovery import discover, discover_charter
+from .errors import Problem, UsageError
 from .model import Finding, Report
 
 
@@ -62,6 +63,23 @@ def group_by_charter(calendars: Iterable[str], charter: Optional[str] = None) ->
         group = groups.setdefault(_identity(path), CalendarGroup(path, config))
         group.calendars.append(calendar)
     return list(groups.values())
+
+
+def one_charter(calendars: Sequence[str]) -> Optional[str]:
+    """The nearest charter of ``calendars``, which must share it (``stats`` and ``fix`` take one brand).
+
+    Without calendars, the charter discovered from the current directory.
+    Raises :class:`UsageError` when the calendars belong to several charters.
+    """
+    groups = group_by_charter(calendars)
+    if not groups:
+        return discover_charter()
+    if len(groups) > 1:
+        names = ", ".join(group.charter or "embedded:default" for group in groups)
+        raise UsageError(Problem(calendars[0], None, f"these calendars belong to several charters ({names})",
+                                 hint="run the command once per brand, or give --charter",
+                                 msgid="error.several_charters", params=(("charters", names),)))
+    return groups[0].charter
 
 
 def _tagged(report: Report) -> Report:

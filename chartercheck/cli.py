@@ -11,7 +11,7 @@ import functools
 import os
 import sys
 from datetime import datetime
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional, Sequence
 
 import click
 
@@ -54,10 +54,11 @@ def main(debug: bool) -> None:
     """Lint a planned social-media content calendar against a brand's editorial charter."""
 
 
-def _resolve_charter(path: Optional[str]):
+def _resolve_charter(path: Optional[str], calendars: Sequence[str] = ()):
+    """``path``, else the nearest charter of ``calendars`` (which must share one), else from here."""
+    from .brands import one_charter
     from .charter import load_charter
-    from .discovery import discover_charter
-    return load_charter(path or discover_charter())
+    return load_charter(path or one_charter(calendars))
 
 
 def _cli_time(value: Optional[str], tz, option: str, end_of_day: bool = False) -> Optional[datetime]:

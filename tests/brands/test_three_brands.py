@@ -79,3 +79,14 @@ def test_a_named_file_is_linted_even_when_excluded(agency):
 def test_one_brand_alone_runs_with_the_options_of_its_pyproject(agency):
     assert lint("brands/cafe").exit_code == 1  # fail-on = "warning": its two warnings fail
     assert lint("brands/cafe", "--fail-on", "error").exit_code == 0
+
+
+def test_stats_and_fix_use_the_calendar_s_own_charter_and_refuse_two_brands(agency):
+    result = CliRunner().invoke(main, ["stats", "brands/cafe/plans/week48.yaml"])
+    assert result.exit_code == 0 and result.output.startswith(f"charter: {CAFE}\n")
+    result = CliRunner().invoke(main, ["fix", "brands/cafe/plans/week48.yaml", "--dry-run", "--now", NOW])
+    assert result.exit_code == 0 and "cafe-ig2" in result.output  # moved: Northwind's cap is 1 a day
+    result = CliRunner().invoke(main, ["stats", "brands/cafe/plans/week48.yaml", "brands/velo/week48.yaml"])
+    assert result.exit_code == 2
+    assert f"belong to several charters ({CAFE}, {VELO}) (run the command once per brand, or give --charter)" \
+        in result.output
