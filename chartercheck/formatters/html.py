@@ -293,6 +293,11 @@ def _brand_sections(report: Report, posts, charter, lang: str, suffix: str = "")
 <section class="all"><h2>{words["all"]}</h2><ul class="findings listing">{listing}</ul></section>"""
 
 
+#: Only pages of several brands carry it, so a one-brand page stays exactly as it was.
+_BRAND_CSS = (".brand { border-top: 3px solid var(--ink); margin-top: 28px; padding-top: 4px; }"
+              " .brand-name { font-size: 20px; } .brand > .summary { margin: 0 0 8px; }")
+
+
 def _brands(report: Report, charters: dict, lang: str) -> str:
     """One section per charter of a report of several: its name, summary and own sections."""
     out = []
@@ -317,12 +322,13 @@ def render(report: Report, posts: Optional[Sequence[Post]] = None, charter=None,
         main = _brand_sections(report, posts, charter, lang)
         charter_line = escape(i18n.render("output.charter", lang, charter=report.charter))
     summary = escape(summary_line(report))
+    style = _asset("report.css") + (_BRAND_CSS if len(report.groups) > 1 else "")
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="chartercheck {__version__}">
 <title>{words["title"]} — {escape(report.charter)}</title>
-<style>{_asset("report.css")}</style></head>
+<style>{style}</style></head>
 <body class="{"has-findings" if report.findings else "clean"}">
 <header class="top"><h1>{words["title"]}</h1>
 <p class="summary" id="summary">{summary}</p><p class="muted">{charter_line}</p></header>
