@@ -159,7 +159,8 @@ class Finding:
     location: Location
     hint: Optional[str] = None
     key: str = ""
-    #: the charter the finding was judged against, set when a run holds several charters (else None)
+    #: the charter the finding was judged against, set when a run holds several charters; None in a
+    #: run of one, whose report names it (so that report's output is what it always was)
     charter: Optional[str] = None
 
     def sort_key(self) -> tuple:
