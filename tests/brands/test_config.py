@@ -8,6 +8,7 @@ from click.testing import CliRunner
 
 from chartercheck.calendar_paths import ExcludePattern
 from chartercheck.cli import main
+from chartercheck.errors import UsageError
 from chartercheck.lint_config import LintSettings, plan_lint
 
 from .test_discovery import CAP_ONE
@@ -112,3 +113,20 @@ def test_the_lint_formats_of_the_charter_schema_are_the_cli_s():
     from chartercheck.charter.schema import LINT_FORMATS
     from chartercheck.formatters import FORMATS
     assert set(LINT_FORMATS) == {"auto", *FORMATS}
+
+
+def test_pyproject_keys_are_found_on_their_lines_and_paths_are_relative_to_the_file(tmp_path):
+    from chartercheck.lint_config import read_pyproject
+    path = tmp_path / "sub" / "pyproject.toml"
+    path.parent.mkdir()
+    path.write_text('[project]\nname = "x"  # [not a table]\n\n[tool.chartercheck]  # brand options\n'
+                    'charter = "brand/charter.yaml"\n"select" = "CC1,CC3"\nbaseline = "known.json"\n'
+                    '[tool.other]\nselct = 1\n', encoding="utf-8")
+    settings, charter = read_pyproject(str(path))
+    assert charter == str(tmp_path / "sub" / "brand" / "charter.yaml")
+    assert settings.select == ("CC1", "CC3") and settings.baseline == str(tmp_path / "sub" / "known.json")
+    path.write_text('[tool.chartercheck]\ncharter = "c.yaml"\n\n"ignore" = ["CC1"]\nexlude = ["old"]\n')
+    with pytest.raises(UsageError) as raised:
+        read_pyproject(str(path))
+    (problem,) = raised.value.problems
+    assert (problem.line, problem.hint) == (5, "did you mean 'exclude'?")
