@@ -11,7 +11,7 @@ import functools
 import os
 import sys
 from datetime import datetime
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional, Sequence
 
 import click
 
@@ -65,10 +65,11 @@ def main(debug: bool) -> None:
     """Lint a planned social-media content calendar against a brand's editorial charter."""
 
 
-def _resolve_charter(path: Optional[str]):
+def _resolve_charter(path: Optional[str], calendars: Sequence[str] = ()):
+    """``path``, else the nearest charter of ``calendars`` (which must share one), else from here."""
+    from .brands import one_charter
     from .charter import load_charter
-    from .discovery import discover_charter
-    return load_charter(path or discover_charter())
+    return load_charter(path or one_charter(calendars))
 
 
 def _cli_time(value: Optional[str], tz, option: str, end_of_day: bool = False) -> Optional[datetime]:
@@ -80,10 +81,6 @@ def _cli_time(value: Optional[str], tz, option: str, end_of_day: bool = False) -
     except ValueError as exc:
         raise UsageError(Problem(option, None, str(exc), msgid=getattr(exc, "msgid", None),
                                  params=tuple(getattr(exc, "params", {}).items()))) from None
-
-
-def _split_codes(values: tuple) -> list[str]:
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
 #: Characters of a report gathered before each write: few writes, little held.
@@ -232,20 +229,21 @@ JOBS = JobsType()
 @main.command()
 @click.argument("calendars", nargs=-1, required=True)
 @click.option("--charter", "charter_path", help="Charter YAML (default: discovered, else embedded).")
-@click.option("--format", "fmt", default="text", show_default=True, type=click.Choice(["auto", *FORMATS]))
+@click.option("--format", "fmt", type=click.Choice(["auto", *FORMATS]), help="Report format (default: text).")
 @click.option("-o", "--output", help="Write the report to this file instead of standard output (- for "
               "standard output; never one of the input files).")
 @click.option("--report", "reports", multiple=True, metavar="FORMAT:PATH",
               help="Also write the report in FORMAT to PATH; repeat for several (one run, several reports).")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings at --fail-on (unusable input still exits 2).")
-@click.option("--fail-on", default="error", show_default=True, type=click.Choice(FAIL_ON))
+@click.option("--fail-on", type=click.Choice(FAIL_ON), help="Exit 1 on findings at or above this (default: error).")
 @click.option("--select", multiple=True, help="Only these rules (codes, names, prefixes; comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rules (codes, names, prefixes; comma-separated).")
 @click.option("--from", "date_from", help="First day (or time) that gets findings.")
 @click.option("--until", "date_until", help="Last day (or time) that gets findings.")
 @click.option("--now", help="Reference time for time-dependent rules (default: current time).")
 @click.option("--baseline", help="Hide the findings recorded in this baseline file.")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files and folders matching GLOB in folders.")
 @click.option("--write-baseline", help="Record today's findings in this file and exit 0.")
 @click.option("--lang", type=click.Choice(["en", "fr"]), help="Language of messages.")
 @click.option("--input-format", type=click.Choice(["yaml", "csv", "ics"]), help="Format of calendars (for stdin).")
@@ -265,32 +263,41 @@ JOBS = JobsType()
               help="text, markdown: list the same finding on many posts once per post, not once with a count.")
 @handle_errors
 def lint(calendars, charter_path, fmt, output, reports, statistics, exit_zero, fail_on, select, ignore, date_from,
-         date_until, now, baseline, write_baseline, lang, input_format, date_format, max_posts, max_bytes, max_text,
-         jobs, color, verbose):
-    """Lint CALENDAR files (YAML, CSV, iCalendar; - for stdin) against the charter."""
+         date_until, now, baseline, exclude, write_baseline, lang, input_format, date_format, max_posts, max_bytes,
+         max_text, jobs, color, verbose):
+    """Lint CALENDAR files and folders (YAML, CSV, iCalendar; - for stdin), each against its nearest charter."""
     from .baseline import read_baseline, write_baseline as save_baseline
+    from .brands import combine
     from .engine import LintOptions, run
+    from .lint_config import command_line_settings, plan_lint
     from .formatters import get_chunks
     from .model import Severity
     from .output_options import parse_report_targets, wants_color
     from .progress import terminal_progress
 
     targets = parse_report_targets(reports, FORMATS, output)
+    plan = plan_lint(calendars, charter_path, command_line_settings(fmt, fail_on, select, ignore, baseline, lang,
+                                                                    exclude))
+    fmt, fail_on = _pick_format(plan.format), plan.fail_on
+    read_files = [path for group in plan.groups
+                  for path in (*group.calendars, group.charter.name, group.settings.baseline)]
     for written in (output, write_baseline, *(t.path for t in targets)):
-        _refuse_overwriting_inputs(written, [*calendars, charter_path, baseline])
-    charter = _resolve_charter(charter_path)
-    tz = charter.tz
-    fmt = _pick_format(fmt)
-    options = LintOptions(
-        lang=lang, now=_cli_time(now, tz, "--now"), start=_cli_time(date_from, tz, "--from"),
-        end=_cli_time(date_until, tz, "--until", end_of_day=True),
-        select=_split_codes(select), ignore=_split_codes(ignore),
-        baseline=read_baseline(baseline) if baseline else frozenset(),
-        input_format=input_format, date_format=date_format, max_posts=max_posts, max_bytes=max_bytes,
-        max_text_chars=max_text, jobs=jobs,
-        keep_commercial_scores="html" in {fmt, *(t.format for t in targets)},
-        extra={"progress": terminal_progress()})
-    report = run(list(calendars), charter, options)
+        _refuse_overwriting_inputs(written, read_files)
+    baselines = functools.lru_cache(maxsize=None)(read_baseline)
+
+    def options_for(group) -> LintOptions:
+        tz, settings = group.charter.tz, group.settings
+        return LintOptions(
+            lang=settings.lang, now=_cli_time(now, tz, "--now"), start=_cli_time(date_from, tz, "--from"),
+            end=_cli_time(date_until, tz, "--until", end_of_day=True),
+            select=list(settings.select or ()), ignore=list(settings.ignore or ()),
+            baseline=baselines(settings.baseline) if settings.baseline else frozenset(),
+            input_format=input_format, date_format=date_format, max_posts=max_posts, max_bytes=max_bytes,
+            max_text_chars=max_text, jobs=jobs,
+            keep_commercial_scores="html" in {fmt, *(t.format for t in targets)},
+            extra={"progress": terminal_progress()})
+    report = combine([run(group.calendars, group.charter, options_for(group)) for group in plan.groups], plan.lang)
+    charter = plan.groups[0].charter if len(plan.groups) == 1 else None
     if write_baseline:
         count = save_baseline(report, write_baseline)
         click.echo(f"chartercheck: {count} findings recorded in {write_baseline}", err=True)
@@ -298,7 +305,8 @@ def lint(calendars, charter_path, fmt, output, reports, statistics, exit_zero, f
     # NO_COLOR and FORCE_COLOR speak of the terminal's stream: a report file is coloured only on --color.
     to_terminal = output in (None, "-")
     use_color = (wants_color(color, sys.stdout.isatty()) if to_terminal else bool(color)) and fmt == "text"
-    context = {"posts": report.read_posts, "charter": charter, "fail_on": fail_on, "verbose": verbose}
+    context = {"posts": report.read_posts, "charter": charter, "fail_on": fail_on, "verbose": verbose,
+               "charters": {group.charter.name: group.charter for group in plan.groups}}
     for target in targets:
         _emit(_shown(get_chunks(target.format), target.format, report, color=False, **context), target.path)
     if statistics:

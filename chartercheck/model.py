@@ -159,6 +159,9 @@ class Finding:
     location: Location
     hint: Optional[str] = None
     key: str = ""
+    #: the charter the finding was judged against, set when a run holds several charters; None in a
+    #: run of one, whose report names it (so that report's output is what it always was)
+    charter: Optional[str] = None
 
     def sort_key(self) -> tuple:
         """Severity first (most serious first), then time, then channel."""
@@ -174,7 +177,7 @@ class Finding:
         return "|".join((self.code, normalize_path(loc.path), concern, loc.channel or "", self.key))
 
     def to_dict(self) -> dict:
-        return {
+        out = {
             "code": self.code,
             "rule": self.rule,
             "severity": self.severity.label,
@@ -182,6 +185,9 @@ class Finding:
             "hint": self.hint,
             "location": self.location.to_dict(),
         }
+        if self.charter is not None:
+            out["charter"] = self.charter
+        return out
 
 
 @dataclass(frozen=True)
@@ -206,6 +212,9 @@ class Report:
     dates_with_year: bool = False
     #: calendar files (or sources) read; 0 for ``charter check``
     calendar_count: int = 0
+    #: with several charters in one run, each charter's own report (see :mod:`chartercheck.brands`);
+    #: this report then sums them. Empty for a run of one charter.
+    groups: tuple["Report", ...] = dc_field(default=(), compare=False, repr=False)
 
     def counts(self) -> dict[str, int]:
         """Number of findings per severity label (all three always present)."""

@@ -60,6 +60,24 @@ RULE_SETTING = AnyOf([
                                doc="severity of the rule's findings, or off")}, defaults=False),
 ], describe="off, on, error, warning, info or {severity: ...}")
 
+#: Report formats ``lint: format`` accepts (kept equal to the formatters' table by a test).
+LINT_FORMATS = ("auto", "text", "concise", "json", "sarif", "github", "gitlab", "junit", "markdown", "html")
+
+#: Options of ``chartercheck lint`` a configuration may hold: a charter's ``lint:`` section and
+#: ``[tool.chartercheck]`` in ``pyproject.toml`` (which may also name the ``charter``).
+LINT = Section({
+    "select": Field(ListOf(STR), doc="only these rules: codes, names or prefixes (--select)"),
+    "ignore": Field(ListOf(STR), doc="skip these rules: codes, names or prefixes (--ignore)"),
+    "fail-on": Field(Scalar(str, choices=SEVERITIES + ("never",)),
+                     doc="exit 1 on findings at or above this severity (--fail-on); "
+                         "run-wide: applies when the run holds this charter alone"),
+    "baseline": Field(STR, doc="baseline file hiding known findings, relative to this file (--baseline)"),
+    "format": Field(Scalar(str, choices=LINT_FORMATS), doc="report format (--format); run-wide: applies when the run holds "
+                    "this charter alone"),
+    "lang": Field(Scalar(str, choices=("en", "fr")), doc="language of messages (--lang)"),
+    "exclude": Field(STR_LIST, doc="globs of files and folders not walked for calendars (--exclude)"),
+}, defaults=False)
+
 SCHEMA = Section({
     "version": Field(Scalar(int, choices=(1,)), doc="charter format version, always 1"),
     "extends": Field(ListOf(STR), doc="charters to start from: a path or preset:NAME"),
@@ -171,4 +189,6 @@ SCHEMA = Section({
     }), doc="who approves what, and how early (CC4xx)"),
     "compliance": Field(ListOf(Scalar(str, choices=PACKS)), doc="opt-in rule packs (CC6xx)"),
     "rules": Field(MapOf(RULE_SETTING), doc="per-rule overrides by code, name or family prefix"),
+    "lint": Field(LINT, doc="options of chartercheck lint for this charter's calendars (the same as "
+                "[tool.chartercheck] in pyproject.toml); the command line overrides"),
 }, required=())

@@ -59,7 +59,7 @@ def register(main, charter_group) -> None:
             shift = parse_duration(max_shift)
         except ValueError as exc:
             raise UsageError(Problem("--max-shift", None, str(exc))) from None
-        charter = _resolve_charter(charter_path)
+        charter = _resolve_charter(charter_path, calendars)
         lang = lang or charter.get("lang") or "en"
         moment = _cli_time(now, charter.tz, "--now") or datetime.now(charter.tz)
         result = fix_calendars(list(calendars), charter, now=moment, max_shift=shift,

@@ -171,7 +171,7 @@ def register(main, charter_group) -> None:
         """Cadence table of CALENDAR files: posts per channel per day and week, shares."""
         from ..engine import LintOptions, read_all
         from ..rules.triage import judged_posts
-        charter = _resolve_charter(charter_path)
+        charter = _resolve_charter(charter_path, calendars)
         start = _cli_time(date_from, charter.tz, "--from")
         end = _cli_time(date_until, charter.tz, "--until", end_of_day=True)
         read = read_all(list(calendars), charter, LintOptions(start=start, end=end, input_format=input_format))

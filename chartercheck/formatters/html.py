@@ -265,11 +265,13 @@ def _filters(report: Report, lang: str) -> str:
             f'<span class="shown"><span id="shown-count">{total}</span>/{total} {WORDS[lang]["showing"]}</span></nav>')
 
 
-def render(report: Report, posts: Optional[Sequence[Post]] = None, charter=None, **_options) -> str:
-    lang = report.lang if report.lang in WORDS else "en"
-    words = WORDS[lang]
+def _brand_sections(report: Report, posts, charter, lang: str, suffix: str = "") -> str:
+    """The plan, charts, calendar-wide findings and listing of one charter's ``report``.
+
+    ``suffix`` keeps element ids unique when a page holds several brands.
+    """
+    words, year = WORDS[lang], report.dates_with_year
     grid = build_grid(report, posts, charter)
-    year = report.dates_with_year
     weeks = "".join(_week_table(days, grid, charter, lang) for days in grid.weeks)
     if grid.truncated_weeks:
         weeks += f'<p class="muted">{escape(words["more_weeks"].format(count=grid.truncated_weeks))}</p>'
@@ -282,23 +284,57 @@ def render(report: Report, posts: Optional[Sequence[Post]] = None, charter=None,
     if len(report.findings) > MAX_LISTED:
         more = words["more_findings"].format(count=len(report.findings) - MAX_LISTED)
         listing += f'<li class="muted">{escape(more)}</li>'
+    charts = _charts(grid, charter, lang, report.commercial_scores)
+    if suffix:
+        charts = charts.replace('-chart"', f'-chart{suffix}"')
+    return f"""<section class="weeks">{weeks}<p class="legend muted">{words["legend"]}</p></section>
+{charts}
+{calendar}
+<section class="all"><h2>{words["all"]}</h2><ul class="findings listing">{listing}</ul></section>"""
+
+
+#: Only pages of several brands carry it, so a one-brand page stays exactly as it was.
+_BRAND_CSS = (".brand { border-top: 3px solid var(--ink); margin-top: 28px; padding-top: 4px; }"
+              " .brand-name { font-size: 20px; } .brand > .summary { margin: 0 0 8px; }")
+
+
+def _brands(report: Report, charters: dict, lang: str) -> str:
+    """One section per charter of a report of several: its name, summary and own sections."""
+    out = []
+    for number, group in enumerate(report.groups, start=1):
+        charter_line = escape(i18n.render("output.charter", lang, charter=group.charter))
+        out.append(f'<section class="brand" id="brand-{number}"><h2 class="brand-name">{charter_line}</h2>'
+                   f'<p class="summary">{escape(summary_line(group))}</p>\n'
+                   f'{_brand_sections(group, group.read_posts, charters.get(group.charter), lang, f"-{number}")}'
+                   "</section>")
+    return "\n".join(out)
+
+
+def render(report: Report, posts: Optional[Sequence[Post]] = None, charter=None, charters=None,
+           **_options) -> str:
+    """The page; a report of several charters gives each brand its section (``charters``: name → charter)."""
+    lang = report.lang if report.lang in WORDS else "en"
+    words = WORDS[lang]
+    if len(report.groups) > 1:
+        main = _brands(report, charters or {}, lang)
+        charter_line = escape(i18n.plural("output.charters", len(report.groups), lang))
+    else:
+        main = _brand_sections(report, posts, charter, lang)
+        charter_line = escape(i18n.render("output.charter", lang, charter=report.charter))
     summary = escape(summary_line(report))
-    charter_line = escape(i18n.render("output.charter", lang, charter=report.charter))
+    style = _asset("report.css") + (_BRAND_CSS if len(report.groups) > 1 else "")
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="chartercheck {__version__}">
 <title>{words["title"]} — {escape(report.charter)}</title>
-<style>{_asset("report.css")}</style></head>
+<style>{style}</style></head>
 <body class="{"has-findings" if report.findings else "clean"}">
 <header class="top"><h1>{words["title"]}</h1>
 <p class="summary" id="summary">{summary}</p><p class="muted">{charter_line}</p></header>
 {_filters(report, lang)}
 <main>
-<section class="weeks">{weeks}<p class="legend muted">{words["legend"]}</p></section>
-{_charts(grid, charter, lang, report.commercial_scores)}
-{calendar}
-<section class="all"><h2>{words["all"]}</h2><ul class="findings listing">{listing}</ul></section>
+{main}
 </main>
 <footer class="muted">{escape(words["generated"].format(version=__version__))}</footer>
 <script>{_asset("report.js")}</script>

@@ -46,6 +46,8 @@ def _details(finding: Finding) -> str:
         lines.append(f"→ {finding.hint}")
     if loc.at:
         lines.append(f"at {loc.at.isoformat()}")
+    if finding.charter:  # a run of several brands
+        lines.append(f"charter: {finding.charter}")
     return "\n".join(lines)
 
 

@@ -22,13 +22,13 @@ LABELS = {
            "failing": "findings to fix before publication", "where": "Where", "post": "Post",
            "rule": "Rule", "message": "Message", "severity": "Severity", "info": "Info ({count})",
            "more": "… and {count} more findings (see the full report).", "charter": "Charter:",
-           "calendar": "whole calendar", "repeated": "{count} posts",
+           "charters": "Charters:", "calendar": "whole calendar", "repeated": "{count} posts",
            "every": "every one: `--verbose` or `--format json`"},
     "fr": {"title": "chartercheck", "clean": "Aucun problème : le calendrier respecte la charte.",
            "failing": "points à corriger avant publication", "where": "Où", "post": "Publication",
            "rule": "Règle", "message": "Message", "severity": "Gravité", "info": "Infos ({count})",
            "more": "… et {count} autres points (voir le rapport complet).", "charter": "Charte :",
-           "calendar": "tout le calendrier", "repeated": "{count} publications",
+           "charters": "Chartes :", "calendar": "tout le calendrier", "repeated": "{count} publications",
            "every": "toutes : `--verbose` ou `--format json`"},
 }
 
@@ -86,7 +86,12 @@ def _lines(report: Report, verbose: bool = False) -> Iterator[str]:
         yield f"## {icon} {words['title']}: {len(report.findings)} {words['failing']}"
     else:
         yield f"## ✅ {words['title']}"
-    yield from ("", summary_line(report), "", f"{words['charter']} `{report.charter}`", "")
+    if len(report.groups) > 1:  # several brands: each charter with its own summary
+        yield from ("", summary_line(report), "", words["charters"], "")
+        yield from (f"- `{group.charter}`: {summary_line(group)}" for group in report.groups)
+        yield ""
+    else:
+        yield from ("", summary_line(report), "", f"{words['charter']} `{report.charter}`", "")
     if not report.findings:
         yield from (words["clean"], "")
         return

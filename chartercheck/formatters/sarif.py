@@ -12,8 +12,11 @@ so every result has one: standard input is named ``stdin``. Results carry
 code and what the finding concerns, never the line, so a dashboard keeps
 tracking a finding when posts are inserted above it.
 
-``report.charter`` is a run property, so a report of several charters can
-later become one run per charter without changing the shape of a run.
+A report of several charters stays one run: each result names its charter
+in ``properties.charter``, and the run's ``properties.charters`` lists each
+charter with its summary (``properties.charter`` is then null). One run per
+charter would repeat the tool and its rules in each, and GitHub code
+scanning expects one run per tool and category in an upload.
 """
 from __future__ import annotations
 
@@ -143,9 +146,22 @@ def _result(finding: Finding, rule_index: int, root: str) -> dict:
     result["partialFingerprints"] = {FINGERPRINT_NAME: stable_fingerprint(finding)}
     props = {k: v for k, v in (("post_id", loc.post_id), ("channel", loc.channel),
                                ("at", loc.at.isoformat() if loc.at else None), ("field", loc.field),
-                               ("hint", finding.hint), ("rule", finding.rule)) if v is not None}
+                               ("hint", finding.hint), ("rule", finding.rule), ("charter", finding.charter))
+             if v is not None}
     result["properties"] = props
     return result
+
+
+def _run_properties(report: Report) -> dict:
+    """The run's charter and summary; with several charters, ``charter`` is null and ``charters`` lists each."""
+    def summary(part: Report) -> dict:
+        return {"posts": part.post_count, "channels": list(part.channels),
+                "from": part.date_from.isoformat() if part.date_from else None,
+                "until": part.date_until.isoformat() if part.date_until else None, "suppressed": part.suppressed}
+    if len(report.groups) > 1:
+        return {"charter": None, **summary(report),
+                "charters": [{"charter": group.charter, **summary(group)} for group in report.groups]}
+    return {"charter": report.charter, **summary(report)}
 
 
 def _log(report: Report, streamed: bool, root: Optional[str] = None) -> dict:
@@ -172,10 +188,7 @@ def _log(report: Report, streamed: bool, root: Optional[str] = None) -> dict:
         "originalUriBaseIds": {SRCROOT: {"uri": root_uri(root)}},
         "results": Streamed(results) if streamed else list(results),
         "columnKind": "unicodeCodePoints",
-        "properties": {"charter": report.charter, "posts": report.post_count, "channels": list(report.channels),
-                       "from": report.date_from.isoformat() if report.date_from else None,
-                       "until": report.date_until.isoformat() if report.date_until else None,
-                       "suppressed": report.suppressed},
+        "properties": _run_properties(report),
     }
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 

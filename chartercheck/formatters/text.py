@@ -141,9 +141,18 @@ def _group_text(findings: list[Finding], lang: str, color: bool, year: bool = Fa
 def chunks(report: Report, color: bool = False, verbose: bool = False, **_options) -> Iterator[str]:
     """The report in pieces: the charter line, then one piece per group, then the summary.
 
+    A report of several charters is one such section per charter, then a total line.
+
     The same finding on many posts is written once with its count and first
     posts, unless ``verbose``.
     """
+    if len(report.groups) > 1:  # several brands: each charter's section and summary, then the total
+        for group in report.groups:
+            yield from chunks(group, color=color, verbose=verbose)
+            yield "\n"
+        yield i18n.render("output.total", report.lang, summary=summary_line(report),
+                          charters=i18n.plural("output.charters", len(report.groups), report.lang)) + "\n"
+        return
     lang = report.lang
     year = report.dates_with_year
     yield i18n.render("output.charter", lang, charter=report.charter) + "\n\n"
