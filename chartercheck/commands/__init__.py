@@ -11,5 +11,7 @@ import pkgutil
 
 def register_all(main, charter_group) -> None:
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):  # helpers of the commands, not commands
+            continue
         module = importlib.import_module(f"{__name__}.{info.name}")
         module.register(main, charter_group)

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from chartercheck.cli import _WRITE_BATCH, _batches, _emit, main
+from chartercheck.cli import main
+from chartercheck.commands._output import WRITE_BATCH as _WRITE_BATCH, batches as _batches, emit as _emit
 from chartercheck.formatters import FORMATS, get_formatter, json_format
 
 from .conftest import CLI_ARGS, WEEK, lint
