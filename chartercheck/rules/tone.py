@@ -80,7 +80,7 @@ def commercial_score(ctx, post):
     links, "link in bio", soft calls to action, giveaways; shouting counts next
     to another device. Ordinary words ("free", "offer", "prix", "gratuit")
     count only next to a selling device, a money amount in a statistic ("65 %
-    of passengers", "$1T spending", "a $10K grant") is not a price, and
+    of passengers", "$1T spending", "a $5,000 grant") is not a price, and
     acronyms and the brand's own names (``brand.name``, ``aliases``,
     ``products``) do not shout. Each family that fired adds its weight, once,
     to a logistic score: ``1 / (1 + exp(-(bias + sum of weights)))``. The

@@ -18,7 +18,7 @@ a selling context ("free", "offer", "price", "prix", "gratuit", "limited
 edition"): they count only when a *context* family (a price, an order or
 booking verb, a shop link, "link in bio"...) fired in the same text, and
 only in their own language.  A money amount is a price only outside a
-statistics or news context ("$1T spending", "£360 million a year", "a $10K
+statistics or news context ("$1T spending", "£40 million a year", "a $5,000
 grant"); a bare percentage is never a price ("65 % of passengers"), only an
 amount *off* is an offer.
 

@@ -26,14 +26,14 @@ NOT_SELLING = [
     # statistics and news
     "65 % of passengers now buy their ticket on a smartphone.",
     "Global ad spending passed $1T last year, according to the survey.",
-    "Switching to electric buses would save the city £360 million a year in health costs.",
+    "Electric buses could cut the region's hospital bills by £40 million a year, a study says.",
     "We raised $12,000 for the children's hospital: thank you to every rider!",
-    "Our foundation awards a $10K grant to one young illustrator every year.",
+    "Our foundation awards a $5,000 grant to one young illustrator every year.",
     # customer care and service information
     "Hi Sam, the repair is free of charge under warranty: DM us your order number and we'll sort it.",
     "Bonjour, la réparation est gratuite sous garantie, passez à l'atelier quand vous voulez.",
     "Trafic perturbé sur la ligne 4 jusqu'au terminus : profitez-en pour tester le bus 38.",
-    "Our store colleagues check ID to protect them from making underage sales.",
+    "Our store team checks ID at the till: we can't make sales to under-18s.",
     # ambiguous single words
     "Save the planet: ride to work this week.",
     "Join our free webinar on night-riding safety next Tuesday.",
