@@ -138,8 +138,7 @@ def by_selection(posts, scores: dict) -> str:
 def cross_validated(real, in_house) -> tuple[dict, dict]:
     """Out-of-fold scores of the real corpus (one fold per group) and of the in-house set
     (held out as one group)."""
-    import numpy as np
-
+    from chartercheck.text.commercial import SHOUTING, score
     from fit import fit, matrix, training_rows
 
     names = families()
@@ -152,11 +151,11 @@ def cross_validated(real, in_house) -> tuple[dict, dict]:
     for key, held_out in folds.items():
         held_ids = {p.id for p in held_out}
         X, y = matrix([p for p in everything if p.id not in held_ids])
-        bias, weights = fit(X, y, names)
-        w = np.array([weights[n] for n in names])
+        fitted = fit(X, y, names)
         for p in held_out:
-            z = bias + float(np.dot(w, p.features))
-            scores[p.id] = 0.0 if not any(p.features) else 1.0 / (1.0 + np.exp(-z))
+            fired = {n for n, x in zip(names, p.features) if x}
+            # The linter's own score, with this fold's weights.
+            scores[p.id] = score(fired - {SHOUTING}, SHOUTING in fired, fitted)
     return ({p.id: scores[p.id] for p in real}, {p.id: scores[p.id] for p in in_house})
 
 

@@ -63,29 +63,40 @@ def model() -> tuple[float, dict[str, float]]:
     return float(data["bias"]), weights
 
 
-def weight(family: str) -> float:
-    """The fitted weight of ``family`` (the charter family weighs ``−bias``)."""
-    bias, weights = model()
+def weight(family: str, fitted: tuple[float, dict[str, float]] | None = None) -> float:
+    """The weight of ``family`` in ``fitted`` ``(bias, weights)``, by default the shipped
+    :func:`model` (the charter family weighs ``−bias``)."""
+    bias, weights = fitted or model()
     if family == CHARTER:
         return -bias
     return weights.get(family, 0.0)
 
 
-def score(families: frozenset[str] | set[str], shouting: bool) -> float:
-    """The commercial score of a text whose cues fired ``families`` (see module docs)."""
+def score(families: frozenset[str] | set[str], shouting: bool,
+          fitted: tuple[float, dict[str, float]] | None = None) -> float:
+    """The commercial score of a text whose cues fired ``families`` (see module docs), with the
+    shipped model or another ``fitted`` ``(bias, weights)`` (the evaluation's folds)."""
     if not families:
         return 0.0
-    bias, _ = model()
-    total = bias + sum(weight(f) for f in families)
+    fitted = fitted or model()
+    total = fitted[0] + sum(weight(f, fitted) for f in families)
     if shouting:
-        total += weight(SHOUTING)
+        total += weight(SHOUTING, fitted)
     # Capped at 0.99 (messages show two decimals): a logistic score only approaches certainty.
     return min(round(1.0 / (1.0 + math.exp(-total)), 3), 0.99)
 
 
-def _hit_in_url(start: int, urls: list[tuple[int, int]]) -> bool:
-    i = bisect_left(urls, (start + 1,)) - 1
-    return i >= 0 and urls[i][0] <= start < urls[i][1]
+def _outside_urls(hits: list[tuple[int, int, str, str]], urls: list[tuple[int, int]]) -> list:
+    """``hits`` without those starting inside a URL of ``urls`` (sorted spans), except shop links:
+    words of a URL ("/sale", "promo" in a slug) are the shop-link family's business."""
+    if not urls:
+        return hits
+    kept = []
+    for hit in hits:
+        i = bisect_left(urls, (hit[0] + 1,)) - 1
+        if hit[2] == "shop_link" or not (i >= 0 and urls[i][0] <= hit[0] < urls[i][1]):
+            kept.append(hit)
+    return kept
 
 
 def _statistic(f: Folded, m: Match) -> bool:
@@ -115,7 +126,7 @@ def find_cues(f: Folded, language: str | None,
     words count only in a selling context (see module docs).  Linear in the
     number of hits: hits and URLs are sorted once and swept.
     """
-    hits: list[tuple[int, int, str, str, bool]] = []  # start, end, family, surface, weak
+    hits: list[tuple[int, int, str, str]] = []  # start, end, family, surface
     codes: list[str] = []
     categories = lx.commercial_categories()
     for cat in categories:
@@ -126,20 +137,17 @@ def find_cues(f: Folded, language: str | None,
                     continue
             elif cat.name == "price" and _statistic(f, m):
                 continue
-            hits.append((m.start, m.end, cat.name, m.surface, False))
+            hits.append((m.start, m.end, cat.name, m.surface))
     if extra_cues:
-        hits += [(m.start, m.end, CHARTER, m.surface, False) for m in lx.extra_matcher(extra_cues).find(f)]
+        hits += [(m.start, m.end, CHARTER, m.surface) for m in lx.extra_matcher(extra_cues).find(f)]
     urls = sorted(url_spans(f.original))
-    if urls:
-        hits = [h for h in hits if h[2] == "shop_link" or not _hit_in_url(h[0], urls)]
+    hits = _outside_urls(hits, urls)
     # Weak words are searched only where they can count (why: most texts sell
     # nothing, and they then skip a dozen scans).
     if any(h[2] in CONTEXT_FAMILIES for h in hits):
-        for cat in categories:
-            for lang, matcher in cat.weak:
-                if language in (lang, None):
-                    hits += [(m.start, m.end, cat.name, m.surface, True) for m in matcher.find(f)
-                             if not (urls and _hit_in_url(m.start, urls))]
+        weak = [(m.start, m.end, cat.name, m.surface) for cat in categories for lang, matcher in cat.weak
+                if language in (lang, None) for m in matcher.find(f)]
+        hits += _outside_urls(weak, urls)
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0]), h[2]))
     reach: dict[str, int] = {}  # per family, the furthest end of a kept hit
     kept = []
