@@ -14,7 +14,7 @@ from .model import Finding, Location, Post, Report, Severity
 from .parallel import PARALLEL_BYTES_MIN, PARALLEL_POSTS_MIN, facts_ahead, in_order
 from .progress import no_progress
 from .readers import CalendarSource, InputProblem, ReadOptions, ReadResult, load_source, read_calendar
-from .rules.context import RuleContext, text_options
+from .rules.context import RuleContext
 from .rules.registry import RuleSpec, Scope, all_rules, find_rule, matches
 from .rules.triage import missing_channel_problems, unknown_channel_problems
 
@@ -135,7 +135,7 @@ def _block_facts(ctx: RuleContext, blocks: list, jobs: int, rules) -> Iterator:
                 and any(spec.code[:3] in _TEXT_FAMILIES for spec, _ in rules))
     if not worth_it:
         return iter([()] * len(blocks))
-    return facts_ahead(blocks, jobs, text_options(ctx.charter))
+    return facts_ahead(blocks, jobs, ctx.analysis_options)
 
 
 def _effective_rules(charter: Charter, options: LintOptions) -> list[tuple[RuleSpec, Severity]]:

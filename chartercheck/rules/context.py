@@ -33,7 +33,6 @@ FIRES_CACHE_SIZE = 3_000
 SHARED_FINDING_PARTS = 32_768
 
 
-
 def text_options(charter) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """What text analysis takes from the charter: ``(extra commercial cues, extra
     claims, the brand's own names)`` — its name, aliases and products never shout."""
@@ -41,6 +40,7 @@ def text_options(charter) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, 
     names += list(charter.get("brand.products", []) or [])
     return (tuple(charter.get("tone.extra_commercial_cues", [])), tuple(charter.get("tone.extra_claims", [])),
             tuple(str(n) for n in names if n))
+
 
 class RuleContext:
     """Shared, read-only view of one lint run; computed groupings are cached.
@@ -131,13 +131,18 @@ class RuleContext:
             groups[self.local(post.at).date()].append(post)
         return dict(sorted(groups.items()))
 
+    @cached_property
+    def analysis_options(self) -> tuple:
+        """:func:`text_options` of the charter, the arguments of every text analysis of the run."""
+        return text_options(self.charter)
+
     def facts(self, post: Post):
         """Text facts of the post (language, cues, register...), computed once per text."""
         text = post.text
         found = self._facts.get(text)
         if found is None:
             from ..text.facts import analyze  # heavy: imported only when a rule needs it
-            found = analyze(text, *text_options(self.charter))
+            found = analyze(text, *self.analysis_options)
             self._remember(text, found)
         return found
 
