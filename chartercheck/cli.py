@@ -96,14 +96,14 @@ def rules_cmd(fmt):
 def explain(rule, fmt):
     """Show the documentation of one rule, by CODE or NAME."""
     from .docs import render_rule
-    from .rules.registry import all_rules, find_rule
-    import difflib
+    from .rules.registry import closest_selector, find_rule
     spec = find_rule(rule)
     if spec is None:
-        names = [s.code for s in all_rules()] + [s.name for s in all_rules()]
-        close = difflib.get_close_matches(rule, names, n=1)
+        close = closest_selector(rule)  # the suggestion --select gives, when it names one rule
+        if close and find_rule(close) is None:
+            close = ""
         raise UsageError(Problem("explain", None, f"no rule {rule!r}",
-                                 hint=f"did you mean {close[0]!r}?" if close else "see 'chartercheck rules'"))
+                                 hint=f"did you mean {close!r}?" if close else "see 'chartercheck rules'"))
     click.echo(render_rule(spec, fmt), nl=False)
 
 
