@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Iterable, Iterator, Optional, Sequence, Union
 
-from . import i18n
+from . import cpu_load, i18n
 from .charter import Charter, load_charter
 from .gate_checks import check_options, no_posts, unknown_ignores
 from .model import Finding, Location, Post, Report, Severity
@@ -38,6 +38,9 @@ class LintOptions:
     max_bytes: Optional[int] = None
     max_text_chars: Optional[int] = None
     jobs: int = 1
+    #: with ``--jobs auto``, the CPU counters when the command started: ``jobs`` is then a ceiling, and
+    #: workers start only on CPUs the other processes leave idle (:mod:`.cpu_load`); None obeys ``jobs``
+    cpu_since: Optional["cpu_load.Sample"] = None
     #: keep each text's commercial score in the report (the HTML charts read them;
     #: without, they are computed again): False saves memory on big calendars
     keep_commercial_scores: bool = True
@@ -51,9 +54,11 @@ def read_all(calendars: Iterable[CalendarInput], charter: Charter, options: Lint
     merged = ReadResult()
     # Files are independent until merged: big ones are read on several cores.
     # Results come in the input order, so the output does not depend on scheduling.
-    jobs = options.jobs if options.jobs > 1 and _worth_reading_in_parallel(items) else 1
+    workers = options.jobs if options.jobs > 1 and _worth_reading_in_parallel(items) else 0
+    if workers and options.cpu_since is not None:  # the main process only waits: its CPU reads too
+        workers = min(workers, 1 + cpu_load.spare_cpus(options.cpu_since, options.jobs))
     calls = [(item, read_options, options.input_format) for item in items]
-    for result in in_order(_read_one, calls, jobs, ahead=len(calls)):
+    for result in in_order(_read_one, calls, workers if workers > 1 else 0, ahead=len(calls)):
         merged.extend(result)
     merged.problems.extend(_check_posts(merged.posts, charter))
     merged.problems = missing_channel_problems(merged.problems)
@@ -128,14 +133,23 @@ POST_BLOCK = 1_000
 _TEXT_FAMILIES = ("CC2", "CC3", "CC4", "CC5", "CC6")
 
 
-def _block_facts(ctx: RuleContext, blocks: list, jobs: int, rules) -> Iterator:
-    """Per block, the ``(text, facts)`` pairs analysed ahead on ``jobs`` processes
-    (see :mod:`.parallel`), or nothing to store when the run is not worth it."""
-    worth_it = (jobs > 1 and len(ctx.linted) >= PARALLEL_POSTS_MIN
+def _block_facts(ctx: RuleContext, blocks: list, options: LintOptions, rules) -> Iterator:
+    """Per block, the ``(text, facts)`` pairs analysed ahead on ``options.jobs`` processes
+    (see :mod:`.parallel`), or nothing to store when the run is not worth it.
+
+    With ``--jobs auto``, workers only take the CPUs left idle besides the main
+    process's: sharing one with it would slow the rules down more than the
+    worker speeds the texts up.
+    """
+    workers = options.jobs if options.jobs > 1 else 0
+    worth_it = (workers and len(ctx.linted) >= PARALLEL_POSTS_MIN
                 and any(spec.code[:3] in _TEXT_FAMILIES for spec, _ in rules))
+    if worth_it and options.cpu_since is not None:
+        workers = min(workers, cpu_load.spare_cpus(options.cpu_since, options.jobs))
+        worth_it = workers >= 1
     if not worth_it:
         return iter([()] * len(blocks))
-    return facts_ahead(blocks, jobs, ctx.analysis_options)
+    return facts_ahead(blocks, workers, ctx.analysis_options)
 
 
 def _effective_rules(charter: Charter, options: LintOptions) -> list[tuple[RuleSpec, Severity]]:
@@ -247,7 +261,7 @@ def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,
     warmers = [spec.warm for spec, _ in other_rules if spec.warm]
     steps, done = len(ctx.linted) + len(other_rules), 0
     blocks = [ctx.linted[first:first + POST_BLOCK] for first in range(0, len(ctx.linted), POST_BLOCK)]
-    for block, analysed in zip(blocks, _block_facts(ctx, blocks, options.jobs, rules)):
+    for block, analysed in zip(blocks, _block_facts(ctx, blocks, options, rules)):
         ctx.start_block()
         ctx.prefill_facts(analysed)
         for spec, severity in post_rules:

@@ -58,10 +58,10 @@ def usable_cpus() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def in_order(func: Callable, calls: Sequence[tuple], jobs: int, ahead: int) -> Iterator:
+def in_order(func: Callable, calls: Sequence[tuple], workers: int, ahead: int) -> Iterator:
     """``func(*arguments)`` for each ``arguments`` of ``calls``, in order.
 
-    With ``jobs`` of 2 or more and several calls, they run on up to ``jobs``
+    With ``workers`` of 1 or more and several calls, they run on up to ``workers``
     worker processes, at most ``ahead`` of them submitted and not yet
     delivered. A generator: the pool starts on the first ``next()`` and stops
     when the generator is exhausted or closed.
@@ -73,9 +73,9 @@ def in_order(func: Callable, calls: Sequence[tuple], jobs: int, ahead: int) -> I
     would raise it.)
     """
     delivered = 0
-    if jobs > 1 and len(calls) > 1:
+    if workers >= 1 and len(calls) > 1:
         try:
-            with closing(_pooled(func, calls, jobs, ahead)) as results:
+            with closing(_pooled(func, calls, workers, ahead)) as results:
                 for result in results:
                     yield result
                     delivered += 1
@@ -97,11 +97,11 @@ def _pool_failures() -> tuple:
     return (OSError, NotImplementedError, ImportError, BrokenExecutor)
 
 
-def _pooled(func: Callable, calls: Sequence[tuple], jobs: int, ahead: int) -> Iterator:
+def _pooled(func: Callable, calls: Sequence[tuple], workers: int, ahead: int) -> Iterator:
     """The results of :func:`in_order`, all computed on worker processes."""
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(calls)))
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(calls)))
     pending: deque = deque()  # futures of calls[index], calls[index + 1]...
     try:
         for index in range(len(calls)):
@@ -138,10 +138,10 @@ def analyze_texts(texts: Sequence[str], options: tuple) -> list:
     return [analyze(text, *options).complete() for text in texts]
 
 
-def facts_ahead(blocks: Sequence[Sequence[Post]], jobs: int,
+def facts_ahead(blocks: Sequence[Sequence[Post]], workers: int,
                 options: tuple) -> Iterator[list[tuple[str, object]]]:
-    """For each block in order, its ``(text, facts)`` pairs, analysed on ``jobs`` processes
-    (:data:`TEXT_WORKERS_MAX` at most).
+    """For each block in order, its ``(text, facts)`` pairs, analysed on ``workers`` worker
+    processes (:data:`TEXT_WORKERS_MAX` at most; 0: in this process).
 
     A generator: the pool starts on the first ``next()`` and stops when the
     generator is exhausted or closed. Each block's distinct texts are analysed
@@ -150,7 +150,7 @@ def facts_ahead(blocks: Sequence[Sequence[Post]], jobs: int,
     """
     texts = [list(dict.fromkeys(post.text for post in block)) for block in blocks]
     calls = [(block_texts, options) for block_texts in texts]
-    workers = min(jobs, TEXT_WORKERS_MAX)
+    workers = min(workers, TEXT_WORKERS_MAX)
     # strict: exactly one list of facts per block, or an error rather than a shifted pairing.
     for block_texts, facts in zip(texts, in_order(analyze_texts, calls, workers, ahead=workers + 1), strict=True):
         yield list(zip(block_texts, facts))

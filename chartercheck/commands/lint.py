@@ -25,17 +25,17 @@ def pick_format(fmt: str) -> str:
 
 
 class JobsType(click.ParamType):
-    """``--jobs``: a number of processes (1 or more), or ``auto`` for the CPUs this process may use."""
+    """``--jobs``: a number of processes (1 or more), or ``"auto"``: up to the CPUs this process may use,
+    those the other processes leave idle (see :mod:`..cpu_load`)."""
 
     name = "N|auto"
 
-    def convert(self, value, param, ctx) -> int:
+    def convert(self, value, param, ctx) -> int | str:
         if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
             return value
         text = str(value).strip().lower()
         if text == "auto":
-            from ..parallel import usable_cpus
-            return usable_cpus()
+            return "auto"
         if text.isascii() and text.isdigit() and int(text) >= 1:
             return int(text)
         self.fail(f"{value!r} is not a number of processes (1 or more) or 'auto'", param, ctx)
@@ -76,9 +76,9 @@ def register(main, charter_group) -> None:
                   help="Longest post text analysed, in characters (default 100,000); longer ones are cut (CC923).")
     @click.option("--jobs", "-j", type=JOBS, default="auto", show_default=True, metavar="N|auto",
                   envvar="CHARTERCHECK_JOBS", show_envvar=True,
-                  help="Processes to use: a number, or 'auto' for every CPU this process may use. Big files "
-                  "are read, and the texts of calendars of more than 2,000 posts analysed, in parallel; the "
-                  "output is the same.")
+                  help="Processes to use: a number, or 'auto' for the CPUs this process may use that other "
+                  "processes leave idle. Big files are read, and the texts of calendars of more than 2,000 posts "
+                  "analysed, in parallel; the output is the same.")
     @click.option("--color/--no-color", default=None, help="Colour text output (default: on a terminal).")
     @click.option("-v", "--verbose", is_flag=True,
                   help="text, markdown: list the same finding on many posts once per post, not once with a count.")
@@ -87,6 +87,7 @@ def register(main, charter_group) -> None:
              date_until, now, baseline, exclude, write_baseline, lang, input_format, date_format, max_posts, max_bytes,
              max_text, jobs, color, verbose):
         """Lint CALENDAR files and folders (YAML, CSV, iCalendar; - for stdin), each against its nearest charter."""
+        from ..cpu_load import sample as cpu_sample
         from ..baseline import read_baseline, write_baseline as save_baseline
         from ..brands import combine
         from ..engine import LintOptions, run
@@ -96,6 +97,11 @@ def register(main, charter_group) -> None:
         from ..output_options import parse_report_targets, wants_color
         from ..progress import terminal_progress
 
+        # auto: what the other processes use from now until the engine decides says how many workers pay
+        cpu_since = cpu_sample() if jobs == "auto" else None
+        if jobs == "auto":
+            from ..parallel import usable_cpus
+            jobs = usable_cpus()
         targets = parse_report_targets(reports, FORMATS, output)
         plan = plan_lint(calendars, charter_path, command_line_settings(fmt, fail_on, select, ignore, baseline, lang,
                                                                         exclude))
@@ -114,7 +120,7 @@ def register(main, charter_group) -> None:
                 select=list(settings.select or ()), ignore=list(settings.ignore or ()),
                 baseline=baselines(settings.baseline) if settings.baseline else frozenset(),
                 input_format=input_format, date_format=date_format, max_posts=max_posts, max_bytes=max_bytes,
-                max_text_chars=max_text, jobs=jobs,
+                max_text_chars=max_text, jobs=jobs, cpu_since=cpu_since,
                 keep_commercial_scores="html" in {fmt, *(t.format for t in targets)},
                 extra={"progress": terminal_progress()})
         report = combine([run(group.calendars, group.charter, options_for(group)) for group in plan.groups], plan.lang)

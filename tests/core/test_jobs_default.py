@@ -184,7 +184,7 @@ def test_a_pool_broken_midway_gives_each_block_once(monkeypatch, breaking_pool):
     charter = chartercheck.load_charter("charters/velo-lumiere.yaml")
     posts = engine.read_all(TONE_WEEK, charter, engine.LintOptions()).posts
     blocks = [posts[first:first + 4] for first in range(0, len(posts), 4)]
-    serial = list(parallel.facts_ahead(blocks, 1, ((), (), ())))
+    serial = list(parallel.facts_ahead(blocks, 0, ((), (), ())))
     fallen_back = list(parallel.facts_ahead(blocks, 2, ((), (), ())))
     assert PoolThatBreaks.submitted > PoolThatBreaks.survives  # it did break
     assert len(fallen_back) == len(blocks) > 3
@@ -228,7 +228,7 @@ def square_but_die_in_a_worker(number):
 @forked
 def test_a_worker_dying_midway():
     calls = [(number,) for number in range(6)]
-    assert list(parallel.in_order(square_but_die_in_a_worker, calls, jobs=2, ahead=3)) == [0, 1, 4, 9, 16, 25]
+    assert list(parallel.in_order(square_but_die_in_a_worker, calls, workers=2, ahead=3)) == [0, 1, 4, 9, 16, 25]
     assert multiprocessing.active_children() == []
 
 
@@ -244,6 +244,6 @@ def test_a_pool_that_starts_one_worker_of_two(monkeypatch):
 
     monkeypatch.setattr(os, "fork", fork_once)
     calls = [(number,) for number in range(4)]
-    assert list(parallel.in_order(pow, [(n, 2) for n, in calls], jobs=2, ahead=3)) == [0, 1, 4, 9]
+    assert list(parallel.in_order(pow, [(n, 2) for n, in calls], workers=2, ahead=3)) == [0, 1, 4, 9]
     assert len(forks) == 2
     assert multiprocessing.active_children() == []  # the worker that did start is not left waiting
