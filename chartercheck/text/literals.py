@@ -150,7 +150,7 @@ def clause_masks(clauses: tuple[tuple[str, ...], ...]) -> tuple[int, ...]:
     return tuple(masks)
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=8192)
 def literal_mask(text: str) -> int:
     """Bits of the registered strings found in folded ``text``, one ``in`` test each for the
     strings whose key character it holds (why: one test of a rare character, "/" or "%",
