@@ -41,7 +41,7 @@ def word_prefixes(word: str) -> frozenset[str]:
     return frozenset(word[:n] for n in range(1, min(len(word), PREFIX_LENGTH) + 1))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=256)
 def word_start_prefixes(text: str) -> frozenset[str]:
     """Prefixes (1 to PREFIX_LENGTH characters) of every word start in folded ``text``.
 
@@ -200,6 +200,7 @@ def _unrolled(atom: str, quantifier: str) -> str | None:
 _RUNS: dict[str, set[str]] = {}
 # A term's longest run → (its other runs, bit of its trie, its index in that trie), for every registered term.
 _ANCHORED: dict[str, set[tuple[frozenset[str], int, int]]] = {}
+_ANCHORS: list[frozenset[str]] = [frozenset()]  # the keys of _ANCHORED, as one set
 _next_bit = [1]
 
 
@@ -214,6 +215,7 @@ def register_starts(starts: Iterable[tuple[str, frozenset[str], int]]) -> int:
         for run in (anchor, *others):
             _RUNS.setdefault(run[:PREFIX_LENGTH], set()).add(run)
         _ANCHORED.setdefault(anchor, set()).add((others, bit, index))
+    _ANCHORS[0] = frozenset(_ANCHORED)
     # Why: a plan cached before this trie existed would lack its terms.
     word_runs.cache_clear()
     start_runs.cache_clear()
@@ -232,22 +234,24 @@ def word_runs(word: str) -> frozenset[str]:
     return frozenset(found)
 
 
-@lru_cache(maxsize=8192)
+# Per-text results are kept for 2,048 texts (why: the lint reads the lazy facts of a block
+# of 1,000 posts after analysing the whole block, and those find their text's runs still here).
+@lru_cache(maxsize=2048)
 def start_runs(text: str) -> frozenset[str]:
     """The registered term runs found at word starts of folded ``text`` (one pass over its words):
     a term may only match where every run of it is among them."""
     return frozenset().union(*map(word_runs, _START_TOKEN_RE.findall(text)))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def start_plan(text: str) -> dict[int, tuple[int, ...]]:
     """For every trie one of whose terms may match folded ``text``, its bit → the sorted indexes
     of those terms (each has every run at a word start of the text): all tries in one pass
     over the text's runs, so that a matcher then only looks its bit up."""
     present = start_runs(text)
     plan: dict[int, list[int]] = {}
-    for anchor in present:
-        for others, bit, index in _ANCHORED.get(anchor, ()):
+    for anchor in present & _ANCHORS[0]:  # most runs of a text anchor no term: a C intersection drops them
+        for others, bit, index in _ANCHORED[anchor]:
             if others <= present:
                 plan.setdefault(bit, []).append(index)
     return {bit: tuple(sorted(indexes)) for bit, indexes in plan.items()}

@@ -148,7 +148,7 @@ def _automaton():
     return automaton
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)  # as many texts as gates.start_runs keeps, for the same reason
 def literal_mask(text: str) -> int:
     """Bits of the registered strings found in folded ``text``: every occurrence of every
     string in one automaton pass (why: an ``in`` test per string cost three times as much)."""
