@@ -25,7 +25,7 @@ import regex
 from . import commercial as cm
 from . import lexicons as lx
 from .dates import DateWord, find_date_words
-from .gates import start_mask, word_prefixes, word_runs, word_start_prefixes
+from .gates import start_plan, start_runs, word_prefixes, word_runs, word_start_prefixes
 from .language import count_words, detect
 from .literals import literal_mask
 from .normalize import (
@@ -311,6 +311,7 @@ def clear_caches() -> None:
     is_emoji.cache_clear()
     word_start_prefixes.cache_clear()
     word_prefixes.cache_clear()
-    start_mask.cache_clear()
+    start_plan.cache_clear()
+    start_runs.cache_clear()
     word_runs.cache_clear()
     literal_mask.cache_clear()

@@ -10,18 +10,18 @@ whatever it rules out could not have matched, so results are unchanged.
   (``code…`` for ``\b(?:use )?code…``), which the engine finds in C.
 * :func:`word_start_prefixes` — the first one to ``PREFIX_LENGTH``
   characters of every word of a folded text, computed once per text.
-* :func:`start_mask` — which term tries may match, for all of them at once: each trie
-  registers the word runs of its terms (:func:`register_starts`) and gets one
-  bit; a text's mask, computed in one pass over its words, holds the bit of
-  every trie one of whose terms has all its runs at word starts of the text.
-  :func:`start_runs` is that pass's result, the runs present, from which a
-  woken trie tells which of its terms may match.
+* :func:`start_plan` — which terms of which tries may match, for all of them at once:
+  each trie registers the word runs of its terms (:func:`register_starts`) and gets
+  one bit; a text's plan, computed in one pass over its words (:func:`start_runs`, the
+  runs present) and one over the terms those runs anchor, maps the bit of every trie
+  one of whose terms has all its runs at word starts of the text to those terms.
 * what a gate needs in a text to be worth running is in :mod:`.literals`.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterable
 
 #: Term prefixes compared with word starts are cut to this many characters.
 PREFIX_LENGTH = 5
@@ -198,26 +198,28 @@ def _unrolled(atom: str, quantifier: str) -> str | None:
 
 # First PREFIX_LENGTH characters of a term's word run → the registered runs that begin so.
 _RUNS: dict[str, set[str]] = {}
-# A term's longest run → (its other runs, bit of its trie), for every registered term.
-_ANCHORED: dict[str, set[tuple[frozenset[str], int]]] = {}
+# A term's longest run → (its other runs, bit of its trie, its index in that trie), for every registered term.
+_ANCHORED: dict[str, set[tuple[frozenset[str], int, int]]] = {}
+_ANCHORS: list[frozenset[str]] = [frozenset()]  # the keys of _ANCHORED, as one set
 _next_bit = [1]
 
 
-def register_starts(starts: frozenset[tuple[str, frozenset[str]]]) -> int:
-    """A new bit for one trie; ``starts`` holds, per term, ``(longest run, other runs)``:
+def register_starts(starts: Iterable[tuple[str, frozenset[str], int]]) -> int:
+    """A new bit for one trie; ``starts`` holds, per term, ``(longest run, other runs, index)``:
     the runs of letters/digits the text must have at word starts for the term
-    to match there.  Masks computed so far are dropped.
+    to match there, and the term's index in the trie.  Plans computed so far are dropped.
     """
     bit = _next_bit[0]
     _next_bit[0] <<= 1
-    for anchor, others in starts:
+    for anchor, others, index in starts:
         for run in (anchor, *others):
             _RUNS.setdefault(run[:PREFIX_LENGTH], set()).add(run)
-        _ANCHORED.setdefault(anchor, set()).add((others, bit))
-    # Why: a mask cached before this trie existed would lack its bit.
+        _ANCHORED.setdefault(anchor, set()).add((others, bit, index))
+    _ANCHORS[0] = frozenset(_ANCHORED)
+    # Why: a plan cached before this trie existed would lack its terms.
     word_runs.cache_clear()
     start_runs.cache_clear()
-    start_mask.cache_clear()
+    start_plan.cache_clear()
     return bit
 
 
@@ -232,21 +234,29 @@ def word_runs(word: str) -> frozenset[str]:
     return frozenset(found)
 
 
-@lru_cache(maxsize=256)
+# Per-text results are kept for 2,048 texts (why: the lint reads the lazy facts of a block
+# of 1,000 posts after analysing the whole block, and those find their text's runs still here).
+@lru_cache(maxsize=2048)
 def start_runs(text: str) -> frozenset[str]:
     """The registered term runs found at word starts of folded ``text`` (one pass over its words):
     a term may only match where every run of it is among them."""
     return frozenset().union(*map(word_runs, _START_TOKEN_RE.findall(text)))
 
 
-@lru_cache(maxsize=256)
-def start_mask(text: str) -> int:
-    """Bits of the tries that may match folded ``text``, all tries in one pass over its word starts:
-    a trie's bit is set when one of its terms has every run at a word start of the text."""
+@lru_cache(maxsize=2048)
+def start_plan(text: str) -> dict[int, tuple[int, ...]]:
+    """For every trie one of whose terms may match folded ``text``, its bit → the sorted indexes
+    of those terms (each has every run at a word start of the text): all tries in one pass
+    over the text's runs, so that a matcher then only looks its bit up."""
     present = start_runs(text)
-    mask = 0
-    for anchor in present:
-        for others, bit in _ANCHORED.get(anchor, ()):
-            if not mask & bit and others <= present:
-                mask |= bit
-    return mask
+    plan: dict[int, list[int]] = {}
+    for anchor in present & _ANCHORS[0]:  # most runs of a text anchor no term: a C intersection drops them
+        for others, bit, index in _ANCHORED[anchor]:
+            if others <= present:
+                plan.setdefault(bit, []).append(index)
+    return {bit: tuple(sorted(indexes)) for bit, indexes in plan.items()}
+
+
+def start_mask(text: str) -> int:
+    """Bits of the tries that may match folded ``text`` (see :func:`start_plan`)."""
+    return sum(start_plan(text))

@@ -30,14 +30,13 @@ or lookbehind) matches.  It then runs the alternation of what remains (the
 patterns, then the trie of the terms that remain), or nothing: the same hits,
 in a fraction of the time.
 
-The word-start test is done for all tries in one pass per text
-(:func:`.gates.start_mask`, one bit per trie, a term waking its trie only
-when every word of it starts a word of the text); a woken trie then keeps
-the terms whose words are all there (:func:`.gates.start_runs`).  A gate is
+The word-start test is done for all tries and all their terms in one pass per
+text (:func:`.gates.start_plan`: per trie bit, the terms every word of which
+starts a word of the text), so a matcher only looks its bit up.  A gate is
 only run when the strings it needs (:func:`.literals.required_literals`,
 looked up once per text for all gates by :func:`.literals.literal_mask`) are
 in the text.  Each lexicon still scans on its own (a surface may count in
-two lexicons), but deciding that most have nothing to scan costs a bit test.
+two lexicons), but deciding that most have nothing to scan costs a look-up.
 
 Start-up: nothing is compiled before a text needs it.  A gate is compiled the
 first time its strings are in a text, and the trie of a few terms compiles
@@ -53,7 +52,7 @@ import re
 
 import regex
 
-from .gates import gate_of, register_starts, start_mask, start_runs
+from .gates import gate_of, register_starts, start_plan
 from .literals import clause_masks, literal_mask, required_literals
 from .normalize import Folded, fold, folded
 
@@ -227,7 +226,7 @@ class PhraseMatcher:
         self._trie_bit = 0
         if self._anchors is not None:
             self._trie_bit = register_starts(
-                frozenset((anchor, others) for anchor, entries in self._anchors.items() for others, _ in entries)
+                (anchor, others, index) for anchor, entries in self._anchors.items() for others, index in entries
             )
         # Strings present in a text (a literal_mask) → indexes of the gates worth running.
         self._candidates: dict[int, tuple[int, ...]] = {}
@@ -314,14 +313,8 @@ class PhraseMatcher:
         self._candidates[present] = candidates
         return candidates
 
-    def _live_patterns(self, text: str) -> tuple[int, ...]:
-        """Indexes of the patterns whose gate matches ``text``."""
-        present = literal_mask(text)
-        candidates = self._candidates.get(present)
-        if candidates is None:
-            candidates = self._candidates_for(present)
-        if not candidates:
-            return ()
+    def _live_patterns(self, text: str, candidates: tuple[int, ...]) -> tuple[int, ...]:
+        """Indexes of the patterns among ``candidates`` whose gate matches ``text``."""
         live = []
         for i in candidates:
             gate = self._gate_regex(i)
@@ -329,32 +322,35 @@ class PhraseMatcher:
                 live.append(i)
         return tuple(live)
 
-    def _live_terms(self, text: str) -> tuple[int, ...] | None:
-        """Indexes of the spellings that may match ``text``: every one of their runs is at a
-        word start of it (``_EVERY_TERM`` when the matcher cannot tell or no longer asks).
-        A matcher compiled by ``regex`` only tells whether a term's longest run is in it."""
-        anchors = self._anchors
-        if anchors is None:
-            runs = self._term_runs
-            if runs is not None and not any(run in text for run in runs):
-                return ()
-            return _EVERY_TERM
-        if not start_mask(text) & self._trie_bit:  # one bit test rules out the whole trie
+    def _every_term_or_none(self, text: str) -> tuple[int, ...] | None:
+        """For a matcher without a word-start table (compiled by ``regex``, or a term without
+        letters or digits): no term when the text holds none of their longest runs, else
+        ``_EVERY_TERM``."""
+        runs = self._term_runs
+        if runs is not None and not any(run in text for run in runs):
             return ()
-        if self._partial_tries >= _MAX_PARTIAL_TRIES:  # enough small tries: the whole one from now on
-            return _EVERY_TERM
-        present = start_runs(text)
-        live = []
-        for run in present:  # a text's runs are far fewer than a lexicon's anchors
-            for others, index in anchors.get(run, ()):
-                if others <= present:
-                    live.append(index)
-        return tuple(sorted(live)) if len(live) < len(self._spellings) else _EVERY_TERM
+        return _EVERY_TERM
 
     def _regex_for(self, text: str):
-        """The alternation of the patterns whose gate matches ``text``, plus the terms that may."""
-        live = self._live_patterns(text) if self._gate_needs else ()
-        terms = self._live_terms(text) if self._spellings else ()
+        """The alternation of the patterns whose gate matches ``text``, plus the terms that may
+        (``None`` when nothing may).  Kept to bit and dict look-ups into the text's cached
+        :func:`.literals.literal_mask` and :func:`.gates.start_plan` (why: most lexicons
+        find nothing in most texts, and a run asks some thirty of them about each text)."""
+        live = ()
+        if self._gate_needs:
+            present = literal_mask(text)
+            candidates = self._candidates.get(present)
+            if candidates is None:
+                candidates = self._candidates_for(present)
+            if candidates:
+                live = self._live_patterns(text, candidates)
+        if self._trie_bit:
+            # Terms whose every word starts a word of the text.
+            terms = start_plan(text).get(self._trie_bit, ())
+            if terms and (self._partial_tries >= _MAX_PARTIAL_TRIES or len(terms) == len(self._spellings)):
+                terms = _EVERY_TERM  # enough small tries compiled, or every term is live
+        else:
+            terms = self._every_term_or_none(text) if self._spellings else ()
         if not live and terms == ():  # the usual case: this lexicon has nothing to look for here
             return None
         return self._variant(live, terms)

@@ -19,7 +19,7 @@ DECLARED_WITHOUT_IMPORT = {
 }
 #: Top-level module → distribution, where the names differ.
 DISTRIBUTION_OF = {"yaml": "pyyaml", "x_wr_timezone": "x-wr-timezone",
-                   "recurring_ical_events": "recurring-ical-events"}
+                   "recurring_ical_events": "recurring-ical-events", "ahocorasick": "pyahocorasick"}
 
 
 def _pyproject() -> dict:

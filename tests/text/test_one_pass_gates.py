@@ -3,7 +3,7 @@ import yaml
 from pathlib import Path
 
 from chartercheck.text import lexicons as lx
-from chartercheck.text.gates import start_mask
+from chartercheck.text.gates import start_mask, start_plan
 from chartercheck.text.literals import literal_mask, required_literals
 from chartercheck.text.matching import PhraseMatcher
 from chartercheck.text.normalize import folded
@@ -45,10 +45,22 @@ def test_a_term_wakes_its_trie_only_when_all_its_words_start_words_of_the_text()
     assert matcher.surfaces("L'offre, lien en bios") == ("lien en bios",)
 
 
+def test_the_plan_of_a_text_names_each_trie_s_terms_whose_words_all_start_words_of_it():
+    matcher = PhraseMatcher(["lien en bio", "bio", "en stock", "zz top"])
+    spelled = matcher._spellings  # sorted: the plan holds indexes into it
+    text = folded("Tout est en lien, bio et en stocks").text
+    live = tuple(sorted(spelled.index(t) for t in ("lien en bio", "bio", "en stock")))
+    assert start_plan(text)[matcher._trie_bit] == live  # "zz top": no word starts with "zz"
+    assert matcher._trie_bit not in start_plan(folded("rien ici").text)
+    assert start_mask(text) & matcher._trie_bit and not start_mask("rien ici") & matcher._trie_bit
+
+
 def test_a_matcher_built_after_masks_were_cached_still_matches():
     text = folded("Le zorglub est de retour").text
     start_mask(text)  # cached before the new trie exists
     assert PhraseMatcher(["zorglub"]).surfaces(text) == ("zorglub",)
+    start_plan(text)  # the plan cached before the next trie exists
+    assert PhraseMatcher(["de retour"]).surfaces(text) == ("de retour",)
     literal_mask(text)
     assert PhraseMatcher(patterns=[r"\bzorglub est\b"]).surfaces(text) == ("zorglub est",)
 

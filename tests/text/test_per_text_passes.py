@@ -262,16 +262,13 @@ def test_words_and_letters_are_counted_as_str_isalpha_counts_them():
         assert language.count_letters(text) == sum(c.isalpha() for c in text), text
 
 
-def test_literal_mask_filed_by_key_character_names_every_string_present():
+def test_literal_mask_names_every_string_present():
     from chartercheck.text import literals
 
     for matcher in _term_matchers():  # registers every lexicon's gate strings
         matcher.find("x")
     for category in lx.commercial_categories():
         category.matcher.find("x")
-    assert sum(len(entries) for entries in literals._BY_KEY.values()) == len(literals._LITERAL_BITS)
-    for key, entries in literals._BY_KEY.items():
-        assert all(key in string for string, _ in entries)
     texts = [folded(t).text for t in corpus()] + list(literals._LITERAL_BITS) + ["".join(literals._LITERAL_BITS)]
     for text in texts:
         expected = 0
@@ -279,3 +276,18 @@ def test_literal_mask_filed_by_key_character_names_every_string_present():
             if string in text:
                 expected |= bit
         assert literals.literal_mask(text) == expected, text
+
+
+def test_start_runs_are_the_registered_runs_that_begin_a_word_start_of_the_text():
+    from chartercheck.text import gates
+
+    for matcher in _term_matchers():  # registers every lexicon's runs
+        matcher.find("x")
+    matching.PhraseMatcher(["#ad", "@marque", "zz top"]).find("x")
+    runs = sorted(set().union(*gates._RUNS.values()))
+    texts = [folded(t).text for t in corpus()] + [
+        "#ad @marque #adulte zz-top", "l'offre, offres\x00offre", " ".join(runs), "".join(runs), ""]
+    for text in texts:
+        words = gates._START_TOKEN_RE.findall(text)
+        expected = frozenset(run for run in runs if any(word.startswith(run) for word in words))
+        assert gates.start_runs(text) == expected, text
