@@ -196,21 +196,56 @@ def _rank(by_day: dict[float, list[Finding]]) -> list[Finding]:
     contiguous, and sorting is stable), but only one group's de-duplication
     set and sort keys exist at a time: on a dense year of 477,000 findings
     the whole set and all the keys took over 100 MB at once.
+
+    Messages are written only where they decide: when two findings of the
+    same code share a location (a repeat, or not), or when they tie on every
+    other member of the sort key (see :func:`_sorted`).
     """
     groups: dict[tuple, list[Finding]] = defaultdict(list)
     for day in list(by_day):
-        seen = set()
+        seen: dict[tuple, list[Finding]] = {}
         for finding in by_day.pop(day):
-            identity = (finding.code, finding.location, finding.message)
-            if identity not in seen:
-                seen.add(identity)
-                groups[(-int(finding.severity), day)].append(finding)
+            place = (finding.code, finding.location)
+            earlier = seen.get(place)
+            if earlier is None:
+                seen[place] = [finding]
+            elif any(other.message == finding.message for other in earlier):
+                continue
+            else:
+                earlier.append(finding)
+            groups[(-int(finding.severity), day)].append(finding)
     ranked = []
     for group in sorted(groups):
-        findings = groups.pop(group)
-        findings.sort(key=Finding.sort_key)
-        ranked.extend(findings)
+        ranked.extend(_sorted(groups.pop(group)))
     return ranked
+
+
+def _sorted(findings: list[Finding]) -> list[Finding]:
+    """``findings`` in :meth:`Finding.sort_key` order, by :meth:`Finding.order_key`
+    then, only within runs of equal keys, by message: the same order (both
+    sorts are stable), without writing every message to compare them."""
+    keyed = sorted(((finding.order_key(), finding) for finding in findings), key=_first)
+    out = []
+    start, count = 0, len(keyed)
+    while start < count:
+        end = start + 1
+        key = keyed[start][0]
+        while end < count and keyed[end][0] == key:
+            end += 1
+        if end - start == 1:
+            out.append(keyed[start][1])
+        else:
+            out.extend(sorted((pair[1] for pair in keyed[start:end]), key=_message))
+        start = end
+    return out
+
+
+def _first(pair: tuple):
+    return pair[0]
+
+
+def _message(finding: Finding) -> str:
+    return finding.message
 
 
 def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,

@@ -22,6 +22,8 @@ from .triage import judged_posts
 
 
 _MISSING = object()
+#: parameter types a finding copies (as a tuple, written alike) before its texts are written
+_MUTABLE_SEQUENCES = (list, set)
 #: Distinct texts whose facts stay in memory (3-4 KB each). Post rules run
 #: over blocks of 1,000 posts (engine.POST_BLOCK); dropping the oldest quarter
 #: when full never drops the running block's facts while the cache holds more
@@ -78,6 +80,8 @@ class RuleContext:
         # Findings repeat the same sentences ("matches none of the pillars..."),
         # local times and locations: recent ones are kept once (see finding()).
         self._shared = _Recent(SHARED_FINDING_PARTS)
+        # Equal finding texts, when written (after the run: not emptied by release()).
+        self._texts = _Recent(SHARED_FINDING_PARTS)
 
     # -- range ------------------------------------------------------------
     def in_range(self, moment: Optional[datetime]) -> bool:
@@ -258,18 +262,26 @@ class RuleContext:
         assert spec is not None, "finding() called outside a rule"
         channel = channel or (post.channels[0] if post is not None and post.channels else None)
         params.setdefault("channel", channel or "")
-        # Findings live until the report is written (hundreds of thousands on a
-        # dense year): an equal text, local time or location met recently (the
-        # same post checked by the next rule, the same sentence) is stored once.
-        shared = self._shared
+        # Texts are written when a formatter reads them, not here: a run that
+        # ends in a count or a summary formats none of its findings' sentences;
+        # equal ones written close together are kept once (self._texts).
+        # A list or set a rule keeps using must not change the text meanwhile.
+        for name, value in params.items():
+            if type(value) in _MUTABLE_SEQUENCES:
+                params[name] = tuple(value)
         year = self.with_year
-        text = shared.get(i18n.render(f"{spec.code}.{message}", self.lang, with_year=year, **params))
+        texts = self._texts
+        text = i18n.Text(f"{spec.code}.{message}", self.lang, params, year, texts)
         hint_text = None
         if hint and self.now is not None:
             hint = timely_hint(spec.code, hint, at or (post.at if post is not None else None), params,
                                self.now, self.today)
         if hint and i18n.has_message(f"{spec.code}.{hint}"):
-            hint_text = shared.get(i18n.render(f"{spec.code}.{hint}", self.lang, with_year=year, **params))
+            hint_text = i18n.Text(f"{spec.code}.{hint}", self.lang, params, year, texts)
+        # Findings live until the report is written (hundreds of thousands on a
+        # dense year): an equal local time or location met recently (the same
+        # post checked by the next rule) is stored once.
+        shared = self._shared
         if post is not None:
             location = Location(path or post.source.path, line or post.line_of(field), post.id,
                                 channel or (post.channels[0] if post.channels else None),
