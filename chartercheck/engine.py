@@ -176,7 +176,7 @@ def _suppressed(finding: Finding, ignoring: dict, baseline: frozenset) -> bool:
         spec = find_rule(finding.code)
         if spec and any(matches(sel, spec) for sel in post.ignore):
             return True
-    return finding.fingerprint() in baseline
+    return bool(baseline) and finding.fingerprint() in baseline
 
 
 def _day_of(finding: Finding) -> float:

@@ -101,10 +101,11 @@ class _DuplicateWatch(PostStream):
         self.threshold = ctx.charter.get("tone.duplicates.similarity", 0.8)
         self.channels: dict[str, _ChannelBuckets] = {}
         self.matches: dict[str, list] = defaultdict(list)
+        self.word_codes: dict[str, tuple[int, int]] = {}  # see _sketch
 
     def feed(self, ctx, post) -> None:
         facts = ctx.facts(post)
-        sketch = _sketch(facts.tokens)
+        sketch = _sketch(facts.tokens, self.word_codes)
         if sketch is None:
             return
         packed, keys = sketch
@@ -190,7 +191,7 @@ def _same_series(post, other) -> bool:
     return post.source.uid is not None and post.source.uid == other.source.uid and post.id == other.id
 
 
-def _sketch(tokens) -> tuple[array, array] | None:
+def _sketch(tokens, word_codes: dict) -> tuple[array, array] | None:
     """A text's word pairs (as stable integers) and its LSH bucket keys.
 
     One-permutation MinHash: each word pair gets one 64-bit hash (CRC-32 of
@@ -200,16 +201,23 @@ def _sketch(tokens) -> tuple[array, array] | None:
     minimum. An empty bin borrows the next filled bin's minimum with its
     distance ("rotation" densification), so short texts still get a full
     signature. The signature is cut into BANDS bands of ROWS values, each a
-    bucket key.
+    bucket key. ``word_codes`` keeps each word's share of the pair hash
+    (:func:`_word_code`) for the run: words recur from text to text.
     """
     if len(tokens) < DUPLICATE_MIN_WORDS:
         return None
     size = BANDS * ROWS
-    crc32 = zlib.crc32
-    words = [crc32(t.encode()) for t in tokens]
-    # One comprehension (mix, then fold the high bits down): this runs once per text.
-    hashes = sorted({(mixed := ((first << 32 | second) * _FIBONACCI) & _MASK64) ^ (mixed >> 29)
-                     for first, second in pairwise(words)})
+    codes = []
+    for token in tokens:
+        code = word_codes.get(token)
+        if code is None:
+            code = word_codes[token] = _word_code(token)
+        codes.append(code)
+    # The pair (first, second) mixes to (first << 32 | second) × FIBONACCI mod 2⁶⁴, that is
+    # the first word's high share plus the second's low share (see _word_code); then the
+    # high bits are folded down. One comprehension: this runs once per text.
+    hashes = sorted({(mixed := (first[0] + second[1]) & _MASK64) ^ (mixed >> 29)
+                     for first, second in pairwise(codes)})
     # value = rest × size + slot, so within a slot the smallest value has the smallest
     # rest: going from the largest hash down, the last one written to a slot is its minimum.
     smallest = {value % size: value // size for value in reversed(hashes)}
@@ -234,3 +242,12 @@ def _sketch(tokens) -> tuple[array, array] | None:
     # int objects cost four times as much on a 100,000-post calendar.)
     keys = array("q", [hash((band, *signature[band * ROWS:(band + 1) * ROWS])) for band in range(BANDS)])
     return array("Q", hashes), keys
+
+
+def _word_code(word: str) -> tuple[int, int]:
+    """A word's two shares of a pair hash: with ``c`` its CRC-32 and ``F`` the
+    Fibonacci multiplier, ``(c × F) << 32`` as the pair's first word and ``c × F``
+    as its second, both mod 2⁶⁴; their sum mod 2⁶⁴ is ``(first << 32 | second) × F``
+    mod 2⁶⁴, the pair's hash before folding, with no multiplication per pair."""
+    product = zlib.crc32(word.encode()) * _FIBONACCI
+    return (product << 32) & _MASK64, product & _MASK64
