@@ -1,6 +1,7 @@
 """The lint pipeline: read → normalise → select rules → run → suppress → rank → Report."""
 from __future__ import annotations
 
+import gc
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -259,6 +260,22 @@ def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,
     lang = options.lang or charter.get("lang") or "en"
     calendars = list(calendars)
     read = read_all(calendars, charter, options)
+    # What exists now (the posts read, the charter, the modules) lives through the
+    # run: the collector's full passes skip it while the rules add their findings
+    # (on 10,000 posts those passes cost ~0.3 s CPU, mostly re-scanning it).
+    # Left alone when the caller froze objects already (a run within a run).
+    freezing = gc.isenabled() and gc.get_freeze_count() == 0
+    if freezing:
+        gc.freeze()
+    try:
+        return _judge(calendars, charter, options, lang, read)
+    finally:
+        if freezing:
+            gc.unfreeze()
+
+
+def _judge(calendars: list, charter: Charter, options: LintOptions, lang: str, read: ReadResult) -> Report:
+    """The rest of :func:`run` once the calendars are read: rules, suppression, ranking."""
     ctx = RuleContext(charter, read.posts, lang=lang, now=options.now, start=options.start, end=options.end,
                       keep_derived=("commercial_score",) if options.keep_commercial_scores else ())
     findings: list[Finding] = []

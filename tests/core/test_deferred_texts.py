@@ -81,3 +81,20 @@ def test_a_rule_finding_is_not_written_until_read_and_lists_are_taken_as_they_we
     found = ctx.finding(post, count=days, max=1, day=AT.date())
     days.append("Wed")  # the rule goes on using its list: the finding says what it saw
     assert "Wed" not in found.message and "Mon, Tue" in found.message
+
+
+def test_a_lint_run_gives_back_the_objects_it_froze_for_the_collector():
+    import gc
+
+    from chartercheck.testing import lint_text
+
+    report = lint_text("channels: {instagram: {platform: instagram}}",
+                       "posts:\n  - {id: a, channel: instagram, at: '2026-11-24 09:00', text: Un}\n")
+    assert report.post_count == 1 and gc.get_freeze_count() == 0
+    gc.freeze()  # a caller's own frozen objects stay frozen
+    try:
+        frozen = gc.get_freeze_count()
+        lint_text("channels: {instagram: {platform: instagram}}", "posts: []\n")
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
