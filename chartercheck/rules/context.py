@@ -82,6 +82,7 @@ class RuleContext:
         self._shared = _Recent(SHARED_FINDING_PARTS)
         # Equal finding texts, when written (after the run: not emptied by release()).
         self._texts = _Recent(SHARED_FINDING_PARTS)
+        self._hint_ids: dict[tuple, Optional[str]] = {}  # (code, hint) → catalogue id, if there is one
 
     # -- range ------------------------------------------------------------
     def in_range(self, moment: Optional[datetime]) -> bool:
@@ -269,27 +270,35 @@ class RuleContext:
         for name, value in params.items():
             if type(value) in _MUTABLE_SEQUENCES:
                 params[name] = tuple(value)
-        year = self.with_year
-        texts = self._texts
-        text = i18n.Text(f"{spec.code}.{message}", self.lang, params, year, texts)
+        year, texts, code = self.with_year, self._texts, spec.code
+        text = i18n.Text(f"{code}.{message}", self.lang, params, year, texts)
         hint_text = None
         if hint and self.now is not None:
-            hint = timely_hint(spec.code, hint, at or (post.at if post is not None else None), params,
+            hint = timely_hint(code, hint, at or (post.at if post is not None else None), params,
                                self.now, self.today)
-        if hint and i18n.has_message(f"{spec.code}.{hint}"):
-            hint_text = i18n.Text(f"{spec.code}.{hint}", self.lang, params, year, texts)
+        if hint:
+            hint_id = self._hint_ids.get((code, hint), _MISSING)
+            if hint_id is _MISSING:
+                hint_id = self._hint_ids[(code, hint)] = f"{code}.{hint}" if i18n.has_message(f"{code}.{hint}") else None
+            if hint_id is not None:
+                hint_text = i18n.Text(hint_id, self.lang, params, year, texts)
         # Findings live until the report is written (hundreds of thousands on a
         # dense year): an equal local time or location met recently (the same
-        # post checked by the next rule) is stored once.
+        # post checked by the next rule) is stored once, and looked up by its
+        # members before a new Location is made.
         shared = self._shared
         if post is not None:
-            location = Location(path or post.source.path, line or post.line_of(field), post.id,
-                                channel or (post.channels[0] if post.channels else None),
-                                self._local_time(at or post.at), field)
+            moment = at or post.at
+            place = (path or post.source.path, line or post.line_of(field), post.id,
+                     channel or (post.channels[0] if post.channels else None), moment, field)
         else:
-            location = Location(path or self.default_path, line, None, channel,
-                                self._local_time(at) if at else None, field)
-        return Finding(spec.code, spec.name, self._severity, text, shared.get(location), hint_text,
+            moment = at
+            place = (path or self.default_path, line, None, channel, at, field)
+        location = shared.find(place)
+        if location is None:
+            local = None if moment is None else self._local_time(moment)
+            location = shared.put(place, Location(*place[:4], local, field))
+        return Finding(code, spec.name, self._severity, text, location, hint_text,
                        shared.get(key) if key else key)
 
     def _local_time(self, moment: datetime) -> datetime:

@@ -108,8 +108,8 @@ class _DuplicateWatch(PostStream):
         sketch = _sketch(facts.tokens, self.word_codes)
         if sketch is None:
             return
-        packed, keys = sketch
-        entry = (post.at, post, frozenset(packed))  # time first: sorting and expiry read it without a lambda
+        shingles, keys = sketch
+        entry = (post.at, post, shingles)  # time first: sorting and expiry read it without a lambda
         for channel in dict.fromkeys(post.channels):
             buckets = self.channels.get(channel)
             if buckets is None:
@@ -191,8 +191,9 @@ def _same_series(post, other) -> bool:
     return post.source.uid is not None and post.source.uid == other.source.uid and post.id == other.id
 
 
-def _sketch(tokens, word_codes: dict) -> tuple[array, array] | None:
-    """A text's word pairs (as stable integers) and its LSH bucket keys.
+def _sketch(tokens, word_codes: dict) -> tuple[frozenset, array] | None:
+    """A text's word pairs (as stable integers, the set the Jaccard index
+    compares) and its LSH bucket keys.
 
     One-permutation MinHash: each word pair gets one 64-bit hash (CRC-32 of
     each word, combined and mixed by a Fibonacci multiplier; never Python's
@@ -216,8 +217,9 @@ def _sketch(tokens, word_codes: dict) -> tuple[array, array] | None:
     # The pair (first, second) mixes to (first << 32 | second) × FIBONACCI mod 2⁶⁴, that is
     # the first word's high share plus the second's low share (see _word_code); then the
     # high bits are folded down. One comprehension: this runs once per text.
-    hashes = sorted({(mixed := (first[0] + second[1]) & _MASK64) ^ (mixed >> 29)
-                     for first, second in pairwise(codes)})
+    shingles = frozenset([(mixed := (first[0] + second[1]) & _MASK64) ^ (mixed >> 29)
+                          for first, second in pairwise(codes)])
+    hashes = sorted(shingles)
     # value = rest × size + slot, so within a slot the smallest value has the smallest
     # rest: going from the largest hash down, the last one written to a slot is its minimum.
     smallest = {value % size: value // size for value in reversed(hashes)}
@@ -233,15 +235,14 @@ def _sketch(tokens, word_codes: dict) -> tuple[array, array] | None:
         else:
             signature[position] = nearest = value
             nearest_at = position
-    # Kept for the whole run (one per text), so stored compactly: the pair
-    # hashes as a machine array, each band as one integer: the hash of the band
-    # number and its values. Python hashes integers (and tuples of them)
-    # without a salt, so keys are the same on every run; a rare collision only
-    # adds a candidate, which the exact Jaccard test then rejects.
-    # (A machine array too: Python's hash fits a signed 64-bit slot, and a tuple of
-    # int objects cost four times as much on a 100,000-post calendar.)
+    # Kept while the post is in the window, so stored compactly: each band as
+    # one integer, the hash of the band number and its values. Python hashes
+    # integers (and tuples of them) without a salt, so keys are the same on
+    # every run; a rare collision only adds a candidate, which the exact
+    # Jaccard test then rejects. (A machine array: Python's hash fits a signed
+    # 64-bit slot, and a tuple of int objects costs four times as much.)
     keys = array("q", [hash((band, *signature[band * ROWS:(band + 1) * ROWS])) for band in range(BANDS)])
-    return array("Q", hashes), keys
+    return shingles, keys
 
 
 def _word_code(word: str) -> tuple[int, int]:
