@@ -324,10 +324,12 @@ def _judge(calendars: list, charter: Charter, options: LintOptions, lang: str, r
     ctx.release(keep=ctx.keep_derived)
     by_day: dict[float, list[Finding]] = defaultdict(list)
     suppressed = 0
+    ranged = ctx.start is not None or ctx.end is not None
+    suppressing = bool(ignoring or options.baseline)
     for finding in findings:
-        if not ctx.in_range(finding.location.at):
+        if ranged and not ctx.in_range(finding.location.at):
             continue
-        if _suppressed(finding, ignoring, options.baseline):
+        if suppressing and _suppressed(finding, ignoring, options.baseline):
             suppressed += 1
             continue
         by_day[_day_of(finding)].append(finding)

@@ -179,6 +179,12 @@ class Finding:
     #: run of one, whose report names it (so that report's output is what it always was)
     charter: Optional[str] = None
 
+    def with_severity(self, severity: Severity) -> "Finding":
+        """This finding at ``severity``; unlike :func:`dataclasses.replace`, which
+        reads every field, it leaves texts not written yet unwritten."""
+        return Finding(self.code, self.rule, severity, _MESSAGE_SLOT.__get__(self), self.location,
+                       _HINT_SLOT.__get__(self), self.key, self.charter)
+
     def order_key(self) -> tuple:
         """:meth:`sort_key` without its last member, the message: sorting by this,
         then only runs of equal keys by message, gives the same order while
@@ -229,8 +235,10 @@ def _written_when_read(slot) -> property:
     return property(read, put, doc=slot.__doc__)
 
 
-Finding.message = _written_when_read(Finding.message)  # type: ignore[assignment]
-Finding.hint = _written_when_read(Finding.hint)  # type: ignore[assignment]
+#: the slots holding a finding's message and hint as given (written or not)
+_MESSAGE_SLOT, _HINT_SLOT = Finding.message, Finding.hint
+Finding.message = _written_when_read(_MESSAGE_SLOT)  # type: ignore[assignment]
+Finding.hint = _written_when_read(_HINT_SLOT)  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)

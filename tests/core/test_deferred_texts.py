@@ -98,3 +98,12 @@ def test_a_lint_run_gives_back_the_objects_it_froze_for_the_collector():
         assert gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+
+
+def test_with_severity_keeps_texts_unwritten_and_equals_replace():
+    deferred = CountingText("CC101.message", "en", dict(PARAMS))
+    found = finding(deferred, i18n.Text("CC101.hint", "en", dict(PARAMS)))
+    raised = found.with_severity(Severity.WARNING)
+    assert deferred.calls == 0
+    assert raised == replace(found, severity=Severity.WARNING) and raised.severity is Severity.WARNING
+    assert raised.message == found.message and raised.hint == found.hint
