@@ -115,8 +115,7 @@ class _DuplicateWatch(PostStream):
             if buckets is None:
                 buckets = self.channels[channel] = _ChannelBuckets()
             buckets.expire(post.at - self.window)
-            best = buckets.most_recent_similar(entry, keys, self.threshold)
-            buckets.add(entry, keys)
+            best = buckets.match_and_add(entry, keys, self.threshold)
             if best is not None:
                 self.matches[channel].append((post, best[1], best[0]))
 
@@ -151,18 +150,24 @@ class _ChannelBuckets:
                     if not bucket:
                         del buckets[key]
 
-    def most_recent_similar(self, entry, keys, threshold):
-        """(similarity, post) of the most recent post sharing a bucket and at
-        least ``threshold`` similar, or None. Occurrences of the post's own
-        recurring series are the same text on purpose and never count."""
+    def match_and_add(self, entry, keys, threshold):
+        """(similarity, post) of the most recent post sharing a bucket with
+        ``entry`` and at least ``threshold`` similar, or None; then ``entry``
+        joins its buckets. Occurrences of the post's own recurring series are
+        the same text on purpose and never count."""
         buckets = self.buckets
         post, shingles = entry[1], entry[2]
+        mine = []  # the entry's buckets, looked up once for matching and for adding
         candidates = {}  # similar posts share most buckets: gather them once
         for key in keys:
             bucket = buckets.get(key)
-            if bucket:
+            if bucket is None:
+                bucket = buckets[key] = []
+            else:
                 for earlier in bucket:
                     candidates[id(earlier[1])] = earlier
+            mine.append(bucket)
+        best = None
         for _, other, other_shingles in sorted(candidates.values(), key=itemgetter(0), reverse=True):
             if _same_series(post, other):
                 continue
@@ -170,20 +175,14 @@ class _ChannelBuckets:
             # |A ∪ B| = |A| + |B| − |A ∩ B|: the same integer, without building the union
             similarity = common / (len(shingles) + len(other_shingles) - common)
             if similarity >= threshold:
-                return similarity, other
-        return None
-
-    def add(self, entry, keys) -> None:
-        buckets = self.buckets
-        for key in keys:
-            bucket = buckets.get(key)
-            if bucket is None:
-                buckets[key] = [entry]
-            else:
-                bucket.append(entry)
-                if len(bucket) > BUCKET_DEPTH:
-                    del bucket[0]  # the oldest goes, as the window would have it later
+                best = similarity, other
+                break
+        for bucket in mine:
+            bucket.append(entry)
+            if len(bucket) > BUCKET_DEPTH:
+                del bucket[0]  # the oldest goes, as the window would have it later
         self.timeline.append((entry, keys))
+        return best
 
 
 def _same_series(post, other) -> bool:
