@@ -179,12 +179,19 @@ class RuleContext:
 
     def memo(self, name: str) -> dict:
         """A dict private to this run for a rule family's own caches (per text, per post...)."""
-        return _named(self._memos, name)
+        # Why not setdefault: rules ask at every post, and a new {} each time adds up.
+        found = self._memos.get(name)
+        if found is None:
+            found = self._memos[name] = {}
+        return found
 
     def block_memo(self, name: str) -> dict:
         """Like :meth:`memo`, for per-post values only post rules ask for: emptied
         at each :meth:`start_block`, so a year of posts never holds them all."""
-        return _named(self._block_memos, name)
+        found = self._block_memos.get(name)
+        if found is None:
+            found = self._block_memos[name] = {}
+        return found
 
     def start_block(self) -> None:
         """Called by the engine before the post rules of each block of posts run."""
@@ -318,15 +325,6 @@ class RuleContext:
         self._block_memos = {}
         self._facts, self._fired, self._fired_elsewhere = {}, {}, {}
         self._shared = _Recent(SHARED_FINDING_PARTS)
-
-
-def _named(table: dict, name: str) -> dict:
-    """``table[name]``, a new dict the first time (why not setdefault: rules ask
-    many times per post, and a new {} each time adds up)."""
-    memo = table.get(name)
-    if memo is None:
-        memo = table[name] = {}
-    return memo
 
 
 class _Recent:
