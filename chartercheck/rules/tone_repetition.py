@@ -240,7 +240,8 @@ def _sketch(tokens, word_codes: dict) -> tuple[frozenset, array] | None:
     # every run; a rare collision only adds a candidate, which the exact
     # Jaccard test then rejects. (A machine array: Python's hash fits a signed
     # 64-bit slot, and a tuple of int objects costs four times as much.)
-    keys = array("q", [hash((band, *signature[band * ROWS:(band + 1) * ROWS])) for band in range(BANDS)])
+    # zip() over one iterator ROWS times yields each band as (band, its ROWS values).
+    keys = array("q", map(hash, zip(range(BANDS), *[iter(signature)] * ROWS)))
     return shingles, keys
 
 
