@@ -144,12 +144,14 @@ def normalize_path(path: Optional[str]) -> str:
 
 
 class Deferred:
-    """A text written only when first read (see :class:`Finding`): subclasses
-    keep what it takes to write it and say how in :meth:`text`."""
+    """A finding's message and hint, written only when first read (see
+    :class:`Finding`): subclasses keep what it takes to write them and say how
+    in :meth:`text`."""
 
     __slots__ = ()
 
-    def text(self) -> str:
+    def text(self, hint: bool = False) -> Optional[str]:
+        """The message, or with ``hint`` the hint (None when there is none)."""
         raise NotImplementedError
 
 
@@ -161,11 +163,12 @@ class Finding:
     (e.g. the rejected word) and feeds baseline fingerprints; it is stable
     across edits elsewhere in the file, unlike line numbers.
 
-    ``message`` and ``hint`` may be given as :class:`Deferred` texts: they are
-    written the first time they are read, and kept, so findings that are only
-    counted never format a sentence. Reading them always gives ``str`` (or
-    None for no hint); equality, hashing, pickling and :func:`dataclasses.replace`
-    see the written texts.
+    ``message`` and ``hint`` may be given as one :class:`Deferred` (the same
+    object for both, or None for no hint): each is written the first time it
+    is read, and kept, so findings that are only counted never format a
+    sentence. Reading them always gives ``str`` (or None for no hint);
+    equality, hashing, pickling and :func:`dataclasses.replace` see the
+    written texts.
     """
 
     code: str
@@ -218,17 +221,18 @@ class Finding:
         return out
 
 
-def _written_when_read(slot) -> property:
+def _written_when_read(slot, hint: bool) -> property:
     """A property over the slot ``slot`` that writes a :class:`Deferred` value
-    the first time it is read and stores the text in its place. Its setter is
-    the slot's own, for the dataclass's ``__init__`` and unpickling only:
-    assignments from outside still meet the frozen dataclass's refusal."""
+    (its message, or its hint with ``hint``) the first time it is read and
+    stores the text in its place. Its setter is the slot's own, for the
+    dataclass's ``__init__`` and unpickling only: assignments from outside
+    still meet the frozen dataclass's refusal."""
     get, put = slot.__get__, slot.__set__
 
     def read(self):
         value = get(self)
         if isinstance(value, Deferred):
-            value = value.text()
+            value = value.text(hint)
             put(self, value)
         return value
 
@@ -237,8 +241,8 @@ def _written_when_read(slot) -> property:
 
 #: the slots holding a finding's message and hint as given (written or not)
 _MESSAGE_SLOT, _HINT_SLOT = Finding.message, Finding.hint
-Finding.message = _written_when_read(_MESSAGE_SLOT)  # type: ignore[assignment]
-Finding.hint = _written_when_read(_HINT_SLOT)  # type: ignore[assignment]
+Finding.message = _written_when_read(_MESSAGE_SLOT, False)  # type: ignore[assignment]
+Finding.hint = _written_when_read(_HINT_SLOT, True)  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)

@@ -200,21 +200,43 @@ def _write(msgid: str, lang: str, year: bool, params: dict) -> str:
     return "".join(out)
 
 
+class Texts:
+    """What a run's deferred finding texts share: the language, whether dates
+    show their year, and ``shared``, a table whose ``get(text)`` hands back an
+    equal text written before (so equal sentences are kept once), or None."""
+
+    __slots__ = ("lang", "year", "shared", "_names")
+
+    def __init__(self, lang: str, with_year: bool = False, shared=None):
+        self.lang, self.year, self.shared = _lang(lang), with_year, shared
+        self._names: dict[tuple, tuple] = {}
+
+    def defer(self, msgid: str, hint_id: Optional[str], params: dict) -> "Text":
+        """The message ``msgid`` (and hint ``hint_id``, if any) of ``params``, to be written later."""
+        names = tuple(params)
+        # One tuple of names per call site rather than per finding (a year of findings adds up).
+        names = self._names.setdefault(names, names)
+        return Text(self, msgid, hint_id, names, tuple(params.values()))
+
+
 class Text(Deferred):
-    """A catalogue text written when first read: a finding keeps its id,
-    language and parameters, so a run that ends in a count formats nothing
-    (see :class:`..model.Finding`). ``shared``, when given, is a table whose
-    ``get(text)`` hands back an equal text written before, so that equal
-    sentences are kept once."""
+    """A finding's message and hint, written when first read: the catalogue ids
+    and the parameters only, so a run that ends in a count formats nothing (see
+    :class:`..model.Finding`, which holds one object for both). Kept compact:
+    hundreds of thousands may wait for the report."""
 
-    __slots__ = ("msgid", "lang", "year", "params", "shared")
+    __slots__ = ("texts", "msgid", "hint_id", "names", "values")
 
-    def __init__(self, msgid: str, lang: str, params: dict, with_year: bool = False, shared=None):
-        self.msgid, self.lang, self.year, self.params, self.shared = msgid, _lang(lang), with_year, params, shared
+    def __init__(self, texts: Texts, msgid: str, hint_id: Optional[str], names: tuple, values: tuple):
+        self.texts, self.msgid, self.hint_id, self.names, self.values = texts, msgid, hint_id, names, values
 
-    def text(self) -> str:
-        written = _write(self.msgid, self.lang, self.year, self.params)
-        return written if self.shared is None else self.shared.get(written)
+    def text(self, hint: bool = False) -> Optional[str]:
+        msgid = self.hint_id if hint else self.msgid
+        if msgid is None:
+            return None
+        texts = self.texts
+        written = _write(msgid, texts.lang, texts.year, dict(zip(self.names, self.values)))
+        return written if texts.shared is None else texts.shared.get(written)
 
 
 def plural(msgid: str, count: int, lang: str) -> str:

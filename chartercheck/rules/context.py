@@ -80,8 +80,9 @@ class RuleContext:
         # Findings repeat the same sentences ("matches none of the pillars..."),
         # local times and locations: recent ones are kept once (see finding()).
         self._shared = _Recent(SHARED_FINDING_PARTS)
-        # Equal finding texts, when written (after the run: not emptied by release()).
-        self._texts = _Recent(SHARED_FINDING_PARTS)
+        # Findings' texts, written when read (after the run: not emptied by release()),
+        # equal ones kept once.
+        self._deferred_texts = i18n.Texts(lang, self.with_year, _Recent(SHARED_FINDING_PARTS))
         self._hint_ids: dict[tuple, Optional[str]] = {}  # (code, hint) → catalogue id, if there is one
 
     # -- range ------------------------------------------------------------
@@ -272,23 +273,22 @@ class RuleContext:
         params.setdefault("channel", channel or "")
         # Texts are written when a formatter reads them, not here: a run that
         # ends in a count or a summary formats none of its findings' sentences;
-        # equal ones written close together are kept once (self._texts).
+        # equal ones written close together are kept once (self._deferred_texts).
         # A list or set a rule keeps using must not change the text meanwhile.
         for name, value in params.items():
             if type(value) in _MUTABLE_SEQUENCES:
                 params[name] = tuple(value)
-        year, texts, code = self.with_year, self._texts, spec.code
-        text = i18n.Text(f"{code}.{message}", self.lang, params, year, texts)
-        hint_text = None
+        code = spec.code
         if hint and self.now is not None:
             hint = timely_hint(code, hint, at or (post.at if post is not None else None), params,
                                self.now, self.today)
+        hint_id = None
         if hint:
             hint_id = self._hint_ids.get((code, hint), _MISSING)
             if hint_id is _MISSING:
-                hint_id = self._hint_ids[(code, hint)] = f"{code}.{hint}" if i18n.has_message(f"{code}.{hint}") else None
-            if hint_id is not None:
-                hint_text = i18n.Text(hint_id, self.lang, params, year, texts)
+                hint_id = f"{code}.{hint}"
+                hint_id = self._hint_ids[(code, hint)] = hint_id if i18n.has_message(hint_id) else None
+        texts = self._deferred_texts.defer(f"{code}.{message}", hint_id, params)
         # Findings live until the report is written (hundreds of thousands on a
         # dense year): an equal local time or location met recently (the same
         # post checked by the next rule) is stored once, and looked up by its
@@ -305,7 +305,7 @@ class RuleContext:
         if location is None:
             local = None if moment is None else self._local_time(moment)
             location = shared.put(place, Location(*place[:4], local, field))
-        return Finding(code, spec.name, self._severity, text, location, hint_text,
+        return Finding(code, spec.name, self._severity, texts, location, texts if hint_id else None,
                        shared.get(key) if key else key)
 
     def _local_time(self, moment: datetime) -> datetime:

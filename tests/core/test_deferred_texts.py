@@ -18,13 +18,17 @@ PARAMS = {"count": 3, "channel": "instagram", "day": AT.date(), "max": 2}
 class CountingText(i18n.Text):
     __slots__ = ("calls",)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args):
+        super().__init__(*args)
         self.calls = 0
 
-    def text(self):
+    def text(self, hint=False):
         self.calls += 1
-        return super().text()
+        return super().text(hint)
+
+
+def deferred(lang="en", hint_id="CC101.hint", kind=i18n.Text, shared=None):
+    return kind(i18n.Texts(lang, shared=shared), "CC101.message", hint_id, tuple(PARAMS), tuple(PARAMS.values()))
 
 
 def finding(message, hint=None):
@@ -32,29 +36,41 @@ def finding(message, hint=None):
 
 
 def test_a_deferred_message_is_written_once_on_first_read_and_reads_as_a_str():
-    deferred = CountingText("CC101.message", "fr", dict(PARAMS))
-    found = finding(deferred, i18n.Text("CC101.hint", "fr", dict(PARAMS)))
-    assert deferred.calls == 0
+    texts = deferred("fr", kind=CountingText)
+    found = finding(texts, texts)
+    assert texts.calls == 0
     assert found.message == i18n.render("CC101.message", "fr", **PARAMS) and type(found.message) is str
-    assert found.message is found.message and deferred.calls == 1
-    assert found.hint == i18n.render("CC101.hint", "fr", **PARAMS)
+    assert found.message is found.message and texts.calls == 1
+    assert found.hint == i18n.render("CC101.hint", "fr", **PARAMS) and texts.calls == 2
+    assert finding(deferred(hint_id=None), None).hint is None
+
+
+def test_equal_texts_are_shared_when_a_table_is_given():
+    from chartercheck.rules.context import _Recent
+
+    table = _Recent(8)
+    one, two = finding(deferred(shared=table)), finding(deferred(shared=table))
+    assert one.message is two.message
 
 
 def test_deferred_findings_equal_hash_pickle_and_replace_as_written_ones():
-    written = finding(i18n.render("CC101.message", "en", **PARAMS), "a hint")
-    deferred = finding(i18n.Text("CC101.message", "en", dict(PARAMS)), "a hint")
-    assert deferred == written and hash(deferred) == hash(written)
-    assert pickle.loads(pickle.dumps(finding(i18n.Text("CC101.message", "en", dict(PARAMS))))).message \
-        == written.message
-    changed = replace(finding(i18n.Text("CC101.message", "en", dict(PARAMS))), severity=Severity.INFO)
-    assert changed.message == written.message and changed.severity is Severity.INFO
+    written = finding(i18n.render("CC101.message", "en", **PARAMS), i18n.render("CC101.hint", "en", **PARAMS))
+    texts = deferred()
+    found = finding(texts, texts)
+    assert found == written and hash(found) == hash(written)
+    texts = deferred()
+    assert pickle.loads(pickle.dumps(finding(texts, texts))) == written
+    texts = deferred()
+    changed = replace(finding(texts, texts), severity=Severity.INFO)
+    assert changed.message == written.message and changed.hint == written.hint
+    assert changed.severity is Severity.INFO
     with pytest.raises(FrozenInstanceError):
-        deferred.message = "other"  # type: ignore[misc]
+        found.message = "other"  # type: ignore[misc]
     assert finding("plain").hint is None
 
 
 def test_sort_key_ends_with_the_message_after_order_key():
-    found = finding(i18n.Text("CC101.message", "en", dict(PARAMS)))
+    found = finding(deferred())
     assert found.sort_key() == found.order_key() + (found.message,)
 
 
@@ -101,9 +117,9 @@ def test_a_lint_run_gives_back_the_objects_it_froze_for_the_collector():
 
 
 def test_with_severity_keeps_texts_unwritten_and_equals_replace():
-    deferred = CountingText("CC101.message", "en", dict(PARAMS))
-    found = finding(deferred, i18n.Text("CC101.hint", "en", dict(PARAMS)))
+    texts = deferred(kind=CountingText)
+    found = finding(texts, texts)
     raised = found.with_severity(Severity.WARNING)
-    assert deferred.calls == 0
+    assert texts.calls == 0
     assert raised == replace(found, severity=Severity.WARNING) and raised.severity is Severity.WARNING
     assert raised.message == found.message and raised.hint == found.hint
