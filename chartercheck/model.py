@@ -143,13 +143,32 @@ def normalize_path(path: Optional[str]) -> str:
     return re.sub(r"/+", "/", text)
 
 
+class Deferred:
+    """A finding's message and hint, written only when first read (see
+    :class:`Finding`): subclasses keep what it takes to write them and say how
+    in :meth:`text`."""
+
+    __slots__ = ()
+
+    def text(self, hint: bool = False) -> Optional[str]:
+        """The message, or with ``hint`` the hint (None when there is none)."""
+        raise NotImplementedError
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One problem found: immutable, rendered in the run's language already.
+    """One problem found: immutable, in the run's language.
 
     ``key`` distinguishes several findings of the same rule on the same post
     (e.g. the rejected word) and feeds baseline fingerprints; it is stable
     across edits elsewhere in the file, unlike line numbers.
+
+    ``message`` and ``hint`` may be given as one :class:`Deferred` (the same
+    object for both, or None for no hint): each is written the first time it
+    is read, and kept, so findings that are only counted never format a
+    sentence. Reading them always gives ``str`` (or None for no hint);
+    equality, hashing, pickling and :func:`dataclasses.replace` see the
+    written texts.
     """
 
     code: str
@@ -163,12 +182,24 @@ class Finding:
     #: run of one, whose report names it (so that report's output is what it always was)
     charter: Optional[str] = None
 
-    def sort_key(self) -> tuple:
-        """Severity first (most serious first), then time, then channel."""
+    def with_severity(self, severity: Severity) -> "Finding":
+        """This finding at ``severity``; unlike :func:`dataclasses.replace`, which
+        reads every field, it leaves texts not written yet unwritten."""
+        return Finding(self.code, self.rule, severity, _MESSAGE_SLOT.__get__(self), self.location,
+                       _HINT_SLOT.__get__(self), self.key, self.charter)
+
+    def order_key(self) -> tuple:
+        """:meth:`sort_key` without its last member, the message: sorting by this,
+        then only runs of equal keys by message, gives the same order while
+        writing only the messages that decide it."""
         loc = self.location
         at = loc.at.timestamp() if loc.at else float("-inf")
         return (-int(self.severity), at, loc.channel or "", loc.path or "", loc.line or 0,
-                self.code, loc.post_id or "", self.key, self.message)
+                self.code, loc.post_id or "", self.key)
+
+    def sort_key(self) -> tuple:
+        """Severity first (most serious first), then time, then channel."""
+        return self.order_key() + (self.message,)
 
     def fingerprint(self) -> str:
         """What the finding concerns, independent of line numbers (for baselines)."""
@@ -188,6 +219,30 @@ class Finding:
         if self.charter is not None:
             out["charter"] = self.charter
         return out
+
+
+def _written_when_read(slot, hint: bool) -> property:
+    """A property over the slot ``slot`` that writes a :class:`Deferred` value
+    (its message, or its hint with ``hint``) the first time it is read and
+    stores the text in its place. Its setter is the slot's own, for the
+    dataclass's ``__init__`` and unpickling only: assignments from outside
+    still meet the frozen dataclass's refusal."""
+    get, put = slot.__get__, slot.__set__
+
+    def read(self):
+        value = get(self)
+        if isinstance(value, Deferred):
+            value = value.text(hint)
+            put(self, value)
+        return value
+
+    return property(read, put, doc=slot.__doc__)
+
+
+#: the slots holding a finding's message and hint as given (written or not)
+_MESSAGE_SLOT, _HINT_SLOT = Finding.message, Finding.hint
+Finding.message = _written_when_read(_MESSAGE_SLOT, False)  # type: ignore[assignment]
+Finding.hint = _written_when_read(_HINT_SLOT, True)  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)

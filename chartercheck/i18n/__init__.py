@@ -14,12 +14,15 @@ on every machine: dates and times as ``Tue 24 Nov 17:00`` / ``mar. 24 nov.
 """
 from __future__ import annotations
 
+import string
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from importlib import resources
+from typing import Optional, Union
 
 import yaml
 
+from ..model import Deferred
 from ..timeutil import format_duration
 
 LANGUAGES = ("en", "fr")
@@ -130,8 +133,8 @@ def _lang(lang: str) -> str:
 
 
 class _Params(dict):
-    """Parameters formatted as the template asks for them: a finding passes
-    the same parameters to its message and its hint, and each uses a few."""
+    """Parameters formatted as the template asks for them (templates that
+    :func:`_compiled` cannot take apart are written by ``str.format_map``)."""
 
     __slots__ = ("raw", "lang", "year")
 
@@ -145,6 +148,30 @@ class _Params(dict):
         return "{" + key + "}"  # a typo in a catalogue shows up, never crashes
 
 
+#: a template taken apart: (literal text, parameter name or None) pairs
+_Parts = tuple[tuple[str, Optional[str]], ...]
+
+
+@lru_cache(maxsize=None)
+def _compiled(msgid: str, lang: str) -> Union[_Parts, str, None]:
+    """The template of ``msgid`` in ``lang`` as literal/name pairs, parsed once
+    per run instead of at every message; the template itself when it uses
+    more than plain ``{name}`` fields (a format spec, an index: rare); None
+    when the catalogue lacks the id."""
+    texts = catalogue().get(msgid)
+    if not texts:
+        return None
+    template = texts.get(lang) or texts.get("en") or msgid
+    try:
+        parts = tuple(string.Formatter().parse(template))
+    except ValueError:  # unbalanced braces: format_map says so, as it always did
+        return template
+    if any(name is not None and (spec or conversion or not name.isidentifier())
+           for _, name, spec, conversion in parts):
+        return template
+    return tuple((literal, name) for literal, name, _, _ in parts)
+
+
 def render(msgid: str, lang: str, *, with_year: bool = False, **params) -> str:
     """The text of ``msgid`` in ``lang`` with ``params`` formatted in (dates
     with their year when ``with_year``).
@@ -152,11 +179,64 @@ def render(msgid: str, lang: str, *, with_year: bool = False, **params) -> str:
     Falls back to English, then to the id itself, so a missing entry is
     visible in output and never raises (the completeness test catches it).
     """
-    texts = catalogue().get(msgid)
-    if not texts:
+    return _write(msgid, _lang(lang), with_year, params)
+
+
+def _write(msgid: str, lang: str, year: bool, params: dict) -> str:
+    parts = _compiled(msgid, lang)
+    if parts is None:
         return msgid
-    template = texts.get(_lang(lang)) or texts.get("en") or msgid
-    return template.format_map(_Params(params, lang, with_year))
+    if type(parts) is str:
+        return parts.format_map(_Params(params, lang, year))
+    out = []
+    for literal, name in parts:
+        out.append(literal)
+        if name is not None:
+            if name in params:
+                value = params[name]
+                out.append(value if type(value) is str else format_value(value, lang, year))
+            else:
+                out.append("{" + name + "}")  # a typo in a catalogue shows up, never crashes
+    return "".join(out)
+
+
+class Texts:
+    """What a run's deferred finding texts share: the language, whether dates
+    show their year, and ``shared``, a table whose ``get(text)`` hands back an
+    equal text written before (so equal sentences are kept once), or None."""
+
+    __slots__ = ("lang", "year", "shared", "_names")
+
+    def __init__(self, lang: str, with_year: bool = False, shared=None):
+        self.lang, self.year, self.shared = _lang(lang), with_year, shared
+        self._names: dict[tuple, tuple] = {}
+
+    def defer(self, msgid: str, hint_id: Optional[str], params: dict) -> "Text":
+        """The message ``msgid`` (and hint ``hint_id``, if any) of ``params``, to be written later."""
+        names = tuple(params)
+        # One tuple of names per call site rather than per finding (a year of findings adds up).
+        names = self._names.setdefault(names, names)
+        return Text(self, msgid, hint_id, names, tuple(params.values()))
+
+
+class Text(Deferred):
+    """A finding's message and hint, written when first read: the catalogue ids
+    and the parameters only, so a run that ends in a count formats nothing (see
+    :class:`..model.Finding`, which holds one object for both). Kept compact:
+    hundreds of thousands may wait for the report."""
+
+    __slots__ = ("texts", "msgid", "hint_id", "names", "values")
+
+    def __init__(self, texts: Texts, msgid: str, hint_id: Optional[str], names: tuple, values: tuple):
+        self.texts, self.msgid, self.hint_id, self.names, self.values = texts, msgid, hint_id, names, values
+
+    def text(self, hint: bool = False) -> Optional[str]:
+        msgid = self.hint_id if hint else self.msgid
+        if msgid is None:
+            return None
+        texts = self.texts
+        written = _write(msgid, texts.lang, texts.year, dict(zip(self.names, self.values)))
+        return written if texts.shared is None else texts.shared.get(written)
 
 
 def plural(msgid: str, count: int, lang: str) -> str:

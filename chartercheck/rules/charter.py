@@ -12,8 +12,6 @@ Their docstrings show charters only: the calendar does not matter to them.
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from .. import i18n
 from ..model import Severity
 from .registry import Scope, rule
@@ -269,4 +267,4 @@ def positioning_unset(ctx):
         finding = ctx.finding(None, "partial", hint="partial_hint", key="partial",
                               missing=", ".join(m for m in missing if m != "traits"), **_at(ctx, "positioning"))
         # a partly described positioning still guides most rules: a note, not a warning
-        yield finding if finding.severity <= Severity.INFO else replace(finding, severity=Severity.INFO)
+        yield finding if finding.severity <= Severity.INFO else finding.with_severity(Severity.INFO)

@@ -22,6 +22,8 @@ from .triage import judged_posts
 
 
 _MISSING = object()
+#: parameter types a finding copies (as a tuple, written alike) before its texts are written
+_MUTABLE_SEQUENCES = (list, set)
 #: Distinct texts whose facts stay in memory (3-4 KB each). Post rules run
 #: over blocks of 1,000 posts (engine.POST_BLOCK); dropping the oldest quarter
 #: when full never drops the running block's facts while the cache holds more
@@ -78,6 +80,10 @@ class RuleContext:
         # Findings repeat the same sentences ("matches none of the pillars..."),
         # local times and locations: recent ones are kept once (see finding()).
         self._shared = _Recent(SHARED_FINDING_PARTS)
+        # Findings' texts, written when read (after the run: not emptied by release()),
+        # equal ones kept once.
+        self._deferred_texts = i18n.Texts(lang, self.with_year, _Recent(SHARED_FINDING_PARTS))
+        self._hint_ids: dict[tuple, Optional[str]] = {}  # (code, hint) → catalogue id, if there is one
 
     # -- range ------------------------------------------------------------
     def in_range(self, moment: Optional[datetime]) -> bool:
@@ -174,12 +180,19 @@ class RuleContext:
 
     def memo(self, name: str) -> dict:
         """A dict private to this run for a rule family's own caches (per text, per post...)."""
-        return _named(self._memos, name)
+        # Why not setdefault: rules ask at every post, and a new {} each time adds up.
+        found = self._memos.get(name)
+        if found is None:
+            found = self._memos[name] = {}
+        return found
 
     def block_memo(self, name: str) -> dict:
         """Like :meth:`memo`, for per-post values only post rules ask for: emptied
         at each :meth:`start_block`, so a year of posts never holds them all."""
-        return _named(self._block_memos, name)
+        found = self._block_memos.get(name)
+        if found is None:
+            found = self._block_memos[name] = {}
+        return found
 
     def start_block(self) -> None:
         """Called by the engine before the post rules of each block of posts run."""
@@ -258,26 +271,41 @@ class RuleContext:
         assert spec is not None, "finding() called outside a rule"
         channel = channel or (post.channels[0] if post is not None and post.channels else None)
         params.setdefault("channel", channel or "")
-        # Findings live until the report is written (hundreds of thousands on a
-        # dense year): an equal text, local time or location met recently (the
-        # same post checked by the next rule, the same sentence) is stored once.
-        shared = self._shared
-        year = self.with_year
-        text = shared.get(i18n.render(f"{spec.code}.{message}", self.lang, with_year=year, **params))
-        hint_text = None
+        # Texts are written when a formatter reads them, not here: a run that
+        # ends in a count or a summary formats none of its findings' sentences;
+        # equal ones written close together are kept once (self._deferred_texts).
+        # A list or set a rule keeps using must not change the text meanwhile.
+        for name, value in params.items():
+            if type(value) in _MUTABLE_SEQUENCES:
+                params[name] = tuple(value)
+        code = spec.code
         if hint and self.now is not None:
-            hint = timely_hint(spec.code, hint, at or (post.at if post is not None else None), params,
+            hint = timely_hint(code, hint, at or (post.at if post is not None else None), params,
                                self.now, self.today)
-        if hint and i18n.has_message(f"{spec.code}.{hint}"):
-            hint_text = shared.get(i18n.render(f"{spec.code}.{hint}", self.lang, with_year=year, **params))
+        hint_id = None
+        if hint:
+            hint_id = self._hint_ids.get((code, hint), _MISSING)
+            if hint_id is _MISSING:
+                hint_id = f"{code}.{hint}"
+                hint_id = self._hint_ids[(code, hint)] = hint_id if i18n.has_message(hint_id) else None
+        texts = self._deferred_texts.defer(f"{code}.{message}", hint_id, params)
+        # Findings live until the report is written (hundreds of thousands on a
+        # dense year): an equal local time or location met recently (the same
+        # post checked by the next rule) is stored once, and looked up by its
+        # members before a new Location is made.
+        shared = self._shared
         if post is not None:
-            location = Location(path or post.source.path, line or post.line_of(field), post.id,
-                                channel or (post.channels[0] if post.channels else None),
-                                self._local_time(at or post.at), field)
+            moment = at or post.at
+            place = (path or post.source.path, line or post.line_of(field), post.id,
+                     channel or (post.channels[0] if post.channels else None), moment, field)
         else:
-            location = Location(path or self.default_path, line, None, channel,
-                                self._local_time(at) if at else None, field)
-        return Finding(spec.code, spec.name, self._severity, text, shared.get(location), hint_text,
+            moment = at
+            place = (path or self.default_path, line, None, channel, at, field)
+        location = shared.find(place)
+        if location is None:
+            local = None if moment is None else self._local_time(moment)
+            location = shared.put(place, Location(*place[:4], local, field))
+        return Finding(code, spec.name, self._severity, texts, location, texts if hint_id else None,
                        shared.get(key) if key else key)
 
     def _local_time(self, moment: datetime) -> datetime:
@@ -297,15 +325,6 @@ class RuleContext:
         self._block_memos = {}
         self._facts, self._fired, self._fired_elsewhere = {}, {}, {}
         self._shared = _Recent(SHARED_FINDING_PARTS)
-
-
-def _named(table: dict, name: str) -> dict:
-    """``table[name]``, a new dict the first time (why not setdefault: rules ask
-    many times per post, and a new {} each time adds up)."""
-    memo = table.get(name)
-    if memo is None:
-        memo = table[name] = {}
-    return memo
 
 
 class _Recent:

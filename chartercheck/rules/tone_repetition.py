@@ -101,21 +101,21 @@ class _DuplicateWatch(PostStream):
         self.threshold = ctx.charter.get("tone.duplicates.similarity", 0.8)
         self.channels: dict[str, _ChannelBuckets] = {}
         self.matches: dict[str, list] = defaultdict(list)
+        self.word_codes: dict[str, tuple[int, int]] = {}  # see _sketch
 
     def feed(self, ctx, post) -> None:
         facts = ctx.facts(post)
-        sketch = _sketch(facts.tokens)
+        sketch = _sketch(facts.tokens, self.word_codes)
         if sketch is None:
             return
-        packed, keys = sketch
-        entry = (post.at, post, frozenset(packed))  # time first: sorting and expiry read it without a lambda
+        shingles, keys = sketch
+        entry = (post.at, post, shingles)  # time first: sorting and expiry read it without a lambda
         for channel in dict.fromkeys(post.channels):
             buckets = self.channels.get(channel)
             if buckets is None:
                 buckets = self.channels[channel] = _ChannelBuckets()
             buckets.expire(post.at - self.window)
-            best = buckets.most_recent_similar(entry, keys, self.threshold)
-            buckets.add(entry, keys)
+            best = buckets.match_and_add(entry, keys, self.threshold)
             if best is not None:
                 self.matches[channel].append((post, best[1], best[0]))
 
@@ -150,18 +150,24 @@ class _ChannelBuckets:
                     if not bucket:
                         del buckets[key]
 
-    def most_recent_similar(self, entry, keys, threshold):
-        """(similarity, post) of the most recent post sharing a bucket and at
-        least ``threshold`` similar, or None. Occurrences of the post's own
-        recurring series are the same text on purpose and never count."""
+    def match_and_add(self, entry, keys, threshold):
+        """(similarity, post) of the most recent post sharing a bucket with
+        ``entry`` and at least ``threshold`` similar, or None; then ``entry``
+        joins its buckets. Occurrences of the post's own recurring series are
+        the same text on purpose and never count."""
         buckets = self.buckets
         post, shingles = entry[1], entry[2]
+        mine = []  # the entry's buckets, looked up once for matching and for adding
         candidates = {}  # similar posts share most buckets: gather them once
         for key in keys:
             bucket = buckets.get(key)
-            if bucket:
+            if bucket is None:
+                bucket = buckets[key] = []
+            else:
                 for earlier in bucket:
                     candidates[id(earlier[1])] = earlier
+            mine.append(bucket)
+        best = None
         for _, other, other_shingles in sorted(candidates.values(), key=itemgetter(0), reverse=True):
             if _same_series(post, other):
                 continue
@@ -169,20 +175,14 @@ class _ChannelBuckets:
             # |A ∪ B| = |A| + |B| − |A ∩ B|: the same integer, without building the union
             similarity = common / (len(shingles) + len(other_shingles) - common)
             if similarity >= threshold:
-                return similarity, other
-        return None
-
-    def add(self, entry, keys) -> None:
-        buckets = self.buckets
-        for key in keys:
-            bucket = buckets.get(key)
-            if bucket is None:
-                buckets[key] = [entry]
-            else:
-                bucket.append(entry)
-                if len(bucket) > BUCKET_DEPTH:
-                    del bucket[0]  # the oldest goes, as the window would have it later
+                best = similarity, other
+                break
+        for bucket in mine:
+            bucket.append(entry)
+            if len(bucket) > BUCKET_DEPTH:
+                del bucket[0]  # the oldest goes, as the window would have it later
         self.timeline.append((entry, keys))
+        return best
 
 
 def _same_series(post, other) -> bool:
@@ -190,8 +190,9 @@ def _same_series(post, other) -> bool:
     return post.source.uid is not None and post.source.uid == other.source.uid and post.id == other.id
 
 
-def _sketch(tokens) -> tuple[array, array] | None:
-    """A text's word pairs (as stable integers) and its LSH bucket keys.
+def _sketch(tokens, word_codes: dict) -> tuple[frozenset, array] | None:
+    """A text's word pairs (as stable integers, the set the Jaccard index
+    compares) and its LSH bucket keys.
 
     One-permutation MinHash: each word pair gets one 64-bit hash (CRC-32 of
     each word, combined and mixed by a Fibonacci multiplier; never Python's
@@ -200,16 +201,24 @@ def _sketch(tokens) -> tuple[array, array] | None:
     minimum. An empty bin borrows the next filled bin's minimum with its
     distance ("rotation" densification), so short texts still get a full
     signature. The signature is cut into BANDS bands of ROWS values, each a
-    bucket key.
+    bucket key. ``word_codes`` keeps each word's share of the pair hash
+    (:func:`_word_code`) for the run: words recur from text to text.
     """
     if len(tokens) < DUPLICATE_MIN_WORDS:
         return None
     size = BANDS * ROWS
-    crc32 = zlib.crc32
-    words = [crc32(t.encode()) for t in tokens]
-    # One comprehension (mix, then fold the high bits down): this runs once per text.
-    hashes = sorted({(mixed := ((first << 32 | second) * _FIBONACCI) & _MASK64) ^ (mixed >> 29)
-                     for first, second in pairwise(words)})
+    codes = []
+    for token in tokens:
+        code = word_codes.get(token)
+        if code is None:
+            code = word_codes[token] = _word_code(token)
+        codes.append(code)
+    # The pair (first, second) mixes to (first << 32 | second) × FIBONACCI mod 2⁶⁴, that is
+    # the first word's high share plus the second's low share (see _word_code); then the
+    # high bits are folded down. One comprehension: this runs once per text.
+    shingles = frozenset([(mixed := (first[0] + second[1]) & _MASK64) ^ (mixed >> 29)
+                          for first, second in pairwise(codes)])
+    hashes = sorted(shingles)
     # value = rest × size + slot, so within a slot the smallest value has the smallest
     # rest: going from the largest hash down, the last one written to a slot is its minimum.
     smallest = {value % size: value // size for value in reversed(hashes)}
@@ -225,12 +234,21 @@ def _sketch(tokens) -> tuple[array, array] | None:
         else:
             signature[position] = nearest = value
             nearest_at = position
-    # Kept for the whole run (one per text), so stored compactly: the pair
-    # hashes as a machine array, each band as one integer: the hash of the band
-    # number and its values. Python hashes integers (and tuples of them)
-    # without a salt, so keys are the same on every run; a rare collision only
-    # adds a candidate, which the exact Jaccard test then rejects.
-    # (A machine array too: Python's hash fits a signed 64-bit slot, and a tuple of
-    # int objects cost four times as much on a 100,000-post calendar.)
-    keys = array("q", [hash((band, *signature[band * ROWS:(band + 1) * ROWS])) for band in range(BANDS)])
-    return array("Q", hashes), keys
+    # Kept while the post is in the window, so stored compactly: each band as
+    # one integer, the hash of the band number and its values. Python hashes
+    # integers (and tuples of them) without a salt, so keys are the same on
+    # every run; a rare collision only adds a candidate, which the exact
+    # Jaccard test then rejects. (A machine array: Python's hash fits a signed
+    # 64-bit slot, and a tuple of int objects costs four times as much.)
+    # zip() over one iterator ROWS times yields each band as (band, its ROWS values).
+    keys = array("q", map(hash, zip(range(BANDS), *[iter(signature)] * ROWS)))
+    return shingles, keys
+
+
+def _word_code(word: str) -> tuple[int, int]:
+    """A word's two shares of a pair hash: with ``c`` its CRC-32 and ``F`` the
+    Fibonacci multiplier, ``(c × F) << 32`` as the pair's first word and ``c × F``
+    as its second, both mod 2⁶⁴; their sum mod 2⁶⁴ is ``(first << 32 | second) × F``
+    mod 2⁶⁴, the pair's hash before folding, with no multiplication per pair."""
+    product = zlib.crc32(word.encode()) * _FIBONACCI
+    return (product << 32) & _MASK64, product & _MASK64

@@ -234,12 +234,12 @@ def _step_note(ctx, step: Optional[Step]) -> str:
 
 def _at_most(finding, severity: Severity):
     """Cap a finding's severity: notes ("cannot check") never outrank real findings."""
-    return finding if finding.severity <= severity else replace(finding, severity=severity)
+    return finding if finding.severity <= severity else finding.with_severity(severity)
 
 
 def _at_least(finding, severity: Severity):
     """Raise a finding's severity: a claim the gate must not let through."""
-    return finding if finding.severity >= severity else replace(finding, severity=severity)
+    return finding if finding.severity >= severity else finding.with_severity(severity)
 
 
 def _ready(post: Post) -> bool:
