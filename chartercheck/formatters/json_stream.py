@@ -95,13 +95,16 @@ def _laid_out(value: Any, newline: str) -> str:
         for key, member in value.items():
             if type(key) is not str:
                 raise _Unusual
+            kind = type(member)
             members.append(encode_basestring(key) + ": " + (
-                encode_basestring(member) if type(member) is str else _laid_out(member, inner)))
+                encode_basestring(member) if kind is str else int.__repr__(member) if kind is int
+                else _laid_out(member, inner)))
         return "{" + inner + ("," + inner).join(members) + newline + "}"
     if kind is list or kind is tuple:
         if not value:
             return "[]"
-        return "[" + inner + ("," + inner).join([_laid_out(item, inner) for item in value]) + newline + "]"
+        return "[" + inner + ("," + inner).join([encode_basestring(item) if type(item) is str else
+                                                 _laid_out(item, inner) for item in value]) + newline + "]"
     raise _Unusual
 
 

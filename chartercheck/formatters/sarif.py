@@ -127,7 +127,9 @@ def _rule_descriptor(code: str, first: Finding) -> dict:
     }
 
 
-def _result(finding: Finding, rule_index: int, root: str) -> dict:
+def _result(finding: Finding, rule_index: int, root: str, places: dict) -> dict:
+    """One SARIF result; ``places`` keeps each path's ``artifactLocation`` for the whole log (a
+    report's findings name a handful of files, each thousands of times)."""
     loc = finding.location
     text = finding.message + (f"\n→ {finding.hint}" if finding.hint else "")
     result: dict = {
@@ -136,7 +138,10 @@ def _result(finding: Finding, rule_index: int, root: str) -> dict:
         "level": LEVELS[finding.severity],
         "message": {"text": text},
     }
-    physical: dict = {"artifactLocation": artifact_location(loc.path, root)}
+    place = places.get(loc.path)
+    if place is None:
+        place = places[loc.path] = artifact_location(loc.path, root)
+    physical: dict = {"artifactLocation": dict(place)}
     if loc.line:
         physical["region"] = {"startLine": int(loc.line)}
     result["locations"] = [{"physicalLocation": physical}]
@@ -182,7 +187,8 @@ def _log(report: Report, streamed: bool, root: Optional[str] = None) -> dict:
         "rules": [_rule_descriptor(code, first_by_code[code]) for code in codes],
     }
     index = {code: i for i, code in enumerate(codes)}
-    results = (_result(f, index[f.code], root) for f in report.findings)
+    places: dict = {}
+    results = (_result(f, index[f.code], root, places) for f in report.findings)
     run = {
         "tool": {"driver": driver},
         "originalUriBaseIds": {SRCROOT: {"uri": root_uri(root)}},
