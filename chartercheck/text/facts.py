@@ -32,7 +32,7 @@ from .normalize import (
     clean, emoji_list, extract_hashtags, extract_mentions, extract_urls, fold, folded, is_emoji, stems, tokenize,
     url_spans,
 )
-from .readability import flesch, syllables
+from .readability import _few_words, flesch, syllables
 from .register import _sentence_markers, detect_register
 
 ACRONYMS = frozenset(
@@ -339,3 +339,4 @@ def clear_caches() -> None:
     word_runs.cache_clear()
     literal_mask.cache_clear()
     _sentence_markers.cache_clear()
+    _few_words.cache_clear()

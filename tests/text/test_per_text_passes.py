@@ -330,3 +330,16 @@ def test_folded_position_map_is_built_around_the_characters_that_change_length()
         f = folded(text)
         assert tuple(f.index) == _reference_index(text), text
         assert len(f.index) == len(f.text)
+
+
+def test_sentences_are_counted_as_textstat_counts_them_when_met_again():
+    from chartercheck.text import readability
+
+    texts = list(corpus()) + ["Oui. Non. Peut-être bien que oui.", "Go! Go! Go now, team!", "a b. a b. a b c."]
+    for _ in range(2):  # the second time, every sentence's word count has been kept
+        for text in texts:
+            sentences = readability._SENTENCE.findall(text)
+            short = sum(1 for s in sentences if len(readability.list_words(s)) <= 2)
+            expected = max(1, len(sentences) - short) if text else 0
+            assert readability.count_sentences(text) == expected, text
+    assert readability._few_words.cache_info().hits > 0
