@@ -16,7 +16,7 @@ captions shout.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 import re
 
@@ -32,8 +32,8 @@ from .normalize import (
     clean, emoji_list, extract_hashtags, extract_mentions, extract_urls, fold, folded, is_emoji, stems, tokenize,
     url_spans,
 )
-from .readability import flesch, syllables
-from .register import detect_register
+from .readability import _few_words, flesch, syllables
+from .register import _sentence_markers, detect_register
 
 ACRONYMS = frozenset(
     "SNCF RATP PDF USB FAQ CEO DIY RGPD GDPR TVA VAT USA NYC SUV LED UTM API HTML CSS RSE CSR PME "
@@ -51,6 +51,29 @@ _SHOUT_HINT_RE = regex.compile(r"\p{Uppercase}[\p{L}\p{N}'’-]*\p{Uppercase}|[^
 # The same hint for an ASCII text (where every letter has a case), which ``re``
 # finds several times faster.
 _ASCII_SHOUT_HINT_RE = re.compile(r"[A-Z][A-Za-z0-9'-]*[A-Z]")
+
+
+class _lazy:
+    """``functools.cached_property`` without its lock: computed on first access, then
+    kept in the instance's ``__dict__``, which later reads find first.
+
+    Why: on Python 3.11 ``cached_property`` takes a lock on every first access,
+    which cost more than some facts it guarded; facts are computed by one thread.
+    """
+
+    def __init__(self, compute):
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
 
 
 @dataclass(frozen=True)
@@ -85,12 +108,12 @@ class TextFacts:
     # neither per text nor in compiling them at start-up).  :meth:`complete`
     # computes them all at once.
 
-    @cached_property
+    @_lazy
     def date_words(self) -> tuple[DateWord, ...]:
         """Weekday names, "today"/"tomorrow" words, moments and holidays, in text order."""
         return find_date_words(folded(self.text))
 
-    @cached_property
+    @_lazy
     def _alcohol(self) -> tuple:
         return _alcohol_facts(folded(self.text))
 
@@ -109,7 +132,7 @@ class TextFacts:
         """(theme, surface) of what the loi Evin forbids next to a drink; only if `alcohol_terms`."""
         return self._alcohol[2]
 
-    @cached_property
+    @_lazy
     def _influence(self) -> tuple:
         f = folded(self.text)
         return (lx.compliance_matcher("influence", "accepted").surfaces(f),
@@ -125,7 +148,7 @@ class TextFacts:
         """Insufficient ones: "#sponso", "#ad", "en partenariat avec"…"""
         return self._influence[1]
 
-    @cached_property
+    @_lazy
     def _images(self) -> tuple:
         f = folded(self.text)
         cues = lx.compliance_matcher("images", "cues").find(f)
@@ -144,12 +167,12 @@ class TextFacts:
         """The legal mentions present: "Images retouchées", "Image virtuelle"."""
         return self._images[1]
 
-    @cached_property
+    @_lazy
     def green_claims(self) -> tuple[str, ...]:
         """Generic environmental claims as written ("éco-responsable", "green energy")."""
         return lx.green_matcher().surfaces(folded(self.text))
 
-    @cached_property
+    @_lazy
     def carbon_claims(self) -> tuple[str, ...]:
         """Carbon-neutrality claims as written ("neutre en carbone")."""
         return lx.compliance_matcher("carbon").surfaces(folded(self.text))
@@ -165,7 +188,7 @@ class TextFacts:
         self.green_claims, self.carbon_claims
         return self
 
-    @cached_property
+    @_lazy
     def stems(self) -> frozenset[str]:
         """Snowball stems of `tokens` (elided particles excluded) in `language`.
 
@@ -175,7 +198,7 @@ class TextFacts:
         """
         return stems([t for t in self.tokens if not t.endswith("'")], self.language)
 
-    @cached_property
+    @_lazy
     def readability(self) -> float | None:
         """Flesch reading ease of `cleaned` in `language`; None if unknown/too short.
 
@@ -315,3 +338,5 @@ def clear_caches() -> None:
     start_runs.cache_clear()
     word_runs.cache_clear()
     literal_mask.cache_clear()
+    _sentence_markers.cache_clear()
+    _few_words.cache_clear()

@@ -134,10 +134,26 @@ def folded(text: str) -> Folded:
     low = text.translate(_FOLD_TABLE)
     if text.isascii() or _RESIZING.isdisjoint(text):
         return Folded(text, low, range(len(text)))
+    # Only the resizing characters break the identity map: the stretches between
+    # them are copied as ranges (why: a Python step per character was most of the
+    # cost of folding a text with an ellipsis, an "œ" or a combining accent).
+    at = sorted(i for ch in _RESIZING.intersection(text) for i in _positions(text, ch))
     index: list[int] = []
-    for i, ch in enumerate(text):
-        index.extend([i] * len(_FOLD_TABLE[ord(ch)]))
+    done = 0
+    for i in at:
+        index.extend(range(done, i))
+        index.extend([i] * len(_FOLD_TABLE[ord(text[i])]))
+        done = i + 1
+    index.extend(range(done, len(text)))
     return Folded(text, low, tuple(index))
+
+
+def _positions(text: str, ch: str):
+    """Indexes of character ``ch`` in ``text``."""
+    i = text.find(ch)
+    while i >= 0:
+        yield i
+        i = text.find(ch, i + 1)
 
 
 @lru_cache(maxsize=4096)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import repeat
 
 #: (base, per word-per-sentence, per syllable-per-word), from textstat's LANG_CONFIGS.
 FLESCH_CONSTANTS = {
@@ -84,8 +85,15 @@ def count_sentences(text: str) -> int:
     if not text:
         return 0
     sentences = _SENTENCE.findall(text)
-    ignored = sum(1 for s in sentences if len(list_words(s)) <= 2)
+    ignored = sum(map(_few_words, sentences))
     return max(1, len(sentences) - ignored)
+
+
+@lru_cache(maxsize=8192)
+def _few_words(sentence: str) -> bool:
+    """Whether a sentence has two words or fewer (textstat does not count it).  Cached
+    (why: captions repeat their sentences — calls to action, signatures)."""
+    return len(list_words(sentence)) <= 2
 
 
 @lru_cache(maxsize=8192)
@@ -101,7 +109,7 @@ def flesch(text: str, lang: str | None) -> float | None:
     if len(words) < MIN_WORDS:
         return None
     sentences = max(1, count_sentences(text))
-    syllable_count = sum(syllables(w, lang) for w in words)
+    syllable_count = sum(map(syllables, words, repeat(lang)))
     base, per_sentence, per_syllable = FLESCH_CONSTANTS[lang]
     # textstat divides count_words(text) (not lower-cased: the same count) by sentences.
     score = base - per_sentence * (len(words) / sentences) - per_syllable * (syllable_count / len(words))

@@ -51,14 +51,13 @@ _HYPHEN_IMPERATIVE_RE = regex.compile(r"(?<![\w-])([^\W\d_]{2,})-(?:la|le|les|mo
 _IMPERATIVE_AFTER = frozenset({"et", "puis", "alors", "vite", "donc", "aussi", "n'", "ne"})
 # A cheer: "Allez les Bleus", "Allez l'OM", "Allez !", "Allez, on y croit", "Allez on".
 _CHEER_RE = regex.compile(r"\b[Aa]llez(?=,?\s+(?:les?|la|l['’])\s*\p{Lu}|\s*[!,…]|\s+on\b)")
+#: Distinct sentences whose markers are kept (see _sentence_markers).
+SENTENCES_KEPT = 8192
 #: Words a sentence's first clause may hold and still be the subject of an apposition.
 APPOSITION_SUBJECT_WORDS = 4
 
 
 def _french(text: Folded) -> tuple[str | None, tuple[str, ...]]:
-    data = register_data("fr")
-    collective_words = {w for w in data["collective"] if " " not in w and "'" not in w}
-    collective = register_matcher("fr", "collective")
     idioms = register_matcher("fr", "idioms")
     # A sentence holds an idiom only where the whole text does (a sentence is
     # a stretch of it, cut after a space, a newline or a full stop): one search
@@ -70,23 +69,9 @@ def _french(text: Folded) -> tuple[str | None, tuple[str, ...]]:
     for sentence in _SENTENCE_RE.split(text.original):
         if not sentence or not sentence.strip():
             continue
-        if idiom_in_text:
-            for m in reversed(idioms.find(sentence)):  # "rendez-vous" addresses nobody
-                sentence = sentence[: m.start] + " " + sentence[m.end :]
-        if "llez" in sentence:
-            sentence = _CHEER_RE.sub(" ", sentence)
-        toks = tokenize(sentence)
-        s_vous = []
-        if "-" in sentence:
-            lowered = sentence.lower()
-            same_length = len(lowered) == len(sentence)  # "İ" lowers to two characters
-            for m in _HYPHEN_IMPERATIVE_RE.finditer(lowered):
-                verb = m.group(1)
-                if not verb.endswith(("ez", "ons")):  # -ez is counted below; -ons is "nous"
-                    tu.append(sentence[m.start() : m.end()] if same_length else m.group())
-        if _may_address(toks):  # else no pronoun, imperative or -ez word: nothing to read
-            _read_clauses(sentence, data, tu, s_vous)
-        if s_vous and (collective_words.intersection(toks) or collective.search(sentence)):
+        s_tu, s_vous, collective = _sentence_markers(sentence, idiom_in_text)
+        tu += s_tu
+        if collective:
             crowd += s_vous
         else:
             vous += s_vous
@@ -97,6 +82,45 @@ def _french(text: Folded) -> tuple[str | None, tuple[str, ...]]:
     if vous:
         return "vous", tuple(vous)
     return None, tuple(crowd)
+
+
+@lru_cache(maxsize=SENTENCES_KEPT)
+def _sentence_markers(sentence: str, idiom_in_text: bool) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """``(tu markers, vous markers, collective?)`` of one sentence, as written.
+
+    ``idiom_in_text`` is False when the sentence's text holds no idiom (so neither
+    does the sentence).  Cached (why: a calendar's captions repeat whole sentences
+    — calls to action, signatures, greetings — and reading one costs a folding, a
+    split into words and a pass over them).
+    """
+    data = register_data("fr")
+    collective_words = _collective_words()
+    tu: list[str] = []
+    s_vous: list[str] = []
+    if idiom_in_text:
+        for m in reversed(register_matcher("fr", "idioms").find(sentence)):  # "rendez-vous" addresses nobody
+            sentence = sentence[: m.start] + " " + sentence[m.end :]
+    if "llez" in sentence:
+        sentence = _CHEER_RE.sub(" ", sentence)
+    toks = tokenize(sentence)
+    if "-" in sentence:
+        lowered = sentence.lower()
+        same_length = len(lowered) == len(sentence)  # "İ" lowers to two characters
+        for m in _HYPHEN_IMPERATIVE_RE.finditer(lowered):
+            verb = m.group(1)
+            if not verb.endswith(("ez", "ons")):  # -ez is counted below; -ons is "nous"
+                tu.append(sentence[m.start() : m.end()] if same_length else m.group())
+    if _may_address(toks):  # else no pronoun, imperative or -ez word: nothing to read
+        _read_clauses(sentence, data, tu, s_vous)
+    collective = bool(s_vous) and bool(
+        collective_words.intersection(toks) or register_matcher("fr", "collective").search(sentence))
+    return tuple(tu), tuple(s_vous), collective
+
+
+@lru_cache(maxsize=None)
+def _collective_words() -> frozenset[str]:
+    """Collective markers of one word ("tous", "nombreux"), found among a sentence's tokens."""
+    return frozenset(w for w in register_data("fr")["collective"] if " " not in w and "'" not in w)
 
 
 def _read_clauses(sentence: str, data: dict, tu: list[str], vous: list[str]) -> None:

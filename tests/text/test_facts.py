@@ -1,7 +1,9 @@
 """analyze(): commercial score, claims, register, date words, compliance."""
 import datetime as dt
+import pickle
 
 from chartercheck.text import analyze, clear_caches
+from chartercheck.text import facts as facts_module
 
 PROMO = ("SOLDES : -40 % sur la collection jusqu'à dimanche ! 59,90 € au lieu de 99 €. "
          "Lien en bio")
@@ -133,3 +135,14 @@ def test_short_window_urgency_in_every_word_order():
                  "This week only: free tune-ups at the workshop."):
         assert "urgency" in analyze(text).commercial_categories, text
     assert "urgency" not in analyze("Cette semaine, on vous raconte l'atelier.").commercial_categories
+
+
+def test_lazy_facts_are_computed_on_first_access_and_kept_on_the_instance():
+    facts_module.clear_caches()
+    a = facts_module.analyze("Découvrez nos vélos ce samedi, livraison offerte en magasin !")
+    assert "stems" not in a.__dict__ and "date_words" not in a.__dict__
+    stems = a.stems
+    assert a.__dict__["stems"] is stems and a.stems is stems
+    assert [w.weekday for w in a.date_words] == [5]
+    assert facts_module.TextFacts.stems.__doc__.startswith("Snowball stems")
+    assert pickle.loads(pickle.dumps(a.complete())).__dict__ == a.__dict__

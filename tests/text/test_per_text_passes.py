@@ -291,3 +291,55 @@ def test_start_runs_are_the_registered_runs_that_begin_a_word_start_of_the_text(
         words = gates._START_TOKEN_RE.findall(text)
         expected = frozenset(run for run in runs if any(word.startswith(run) for word in words))
         assert gates.start_runs(text) == expected, text
+
+
+def test_french_register_of_sentences_met_again_in_other_texts_is_read_as_the_first_time():
+    # Each sentence's markers are kept from one text to the next: a sentence must
+    # read the same whatever text holds it (an idiom elsewhere in the text, a crowd
+    # word in another sentence, a cheer…), and as it reads with nothing kept
+    # (the reference reading above predates appositions and cheers).
+    sentences = ["Viens découvrir notre atelier !", "Venez nombreux.", "Rendez-vous samedi.",
+                 "Merci à vous tous.", "Réservez dès maintenant !", "Allez les Bleus !", "Découvre-la vite.",
+                 "Léa Martin, notre cheffe, prépare le menu.", "Vous êtes nombreux, venez !", "Profitez-en."]
+    texts = [" ".join(sentences[i:] + sentences[:i]) for i in range(len(sentences))]
+    texts += [a + " " + b for a in sentences for b in sentences]
+    texts += list(corpus()[::7])
+    expected = {}
+    for text in texts:
+        register._sentence_markers.cache_clear()
+        expected[text] = register._french(folded(text))
+    register._sentence_markers.cache_clear()
+    for _ in range(2):  # the second time, every sentence has been read before
+        for text in texts:
+            assert register._french(folded(text)) == expected[text], text
+    assert register._sentence_markers.cache_info().hits > 0
+
+
+def _reference_index(text: str) -> tuple[int, ...]:
+    """The position map as it was built: one step per character of ``text``."""
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        index.extend([i] * len(folded(ch).text))
+    return tuple(index)
+
+
+def test_folded_position_map_is_built_around_the_characters_that_change_length():
+    texts = [t for t in corpus() if not t.isascii()] + [
+        "œ", "Œuvre…", "…a…b…", "cœur d’or… ŒIL", "e\u0301te\u0301", "ﬁn ½ ß İ", "a\u0301\u0301b", "……"]
+    for text in texts:
+        f = folded(text)
+        assert tuple(f.index) == _reference_index(text), text
+        assert len(f.index) == len(f.text)
+
+
+def test_sentences_are_counted_as_textstat_counts_them_when_met_again():
+    from chartercheck.text import readability
+
+    texts = list(corpus()) + ["Oui. Non. Peut-être bien que oui.", "Go! Go! Go now, team!", "a b. a b. a b c."]
+    for _ in range(2):  # the second time, every sentence's word count has been kept
+        for text in texts:
+            sentences = readability._SENTENCE.findall(text)
+            short = sum(1 for s in sentences if len(readability.list_words(s)) <= 2)
+            expected = max(1, len(sentences) - short) if text else 0
+            assert readability.count_sentences(text) == expected, text
+    assert readability._few_words.cache_info().hits > 0
