@@ -203,12 +203,14 @@ def _write(msgid: str, lang: str, year: bool, params: dict) -> str:
 class Texts:
     """What a run's deferred finding texts share: the language, whether dates
     show their year, and ``shared``, a table whose ``get(text)`` hands back an
-    equal text written before (so equal sentences are kept once), or None."""
+    equal text written before (so equal sentences are kept once), or None;
+    ``recent``, a table with ``find``/``put`` where equal deferred texts made
+    close together are kept once, or None."""
 
-    __slots__ = ("lang", "year", "shared", "_forms", "_sites")
+    __slots__ = ("lang", "year", "shared", "recent", "_forms", "_sites")
 
-    def __init__(self, lang: str, with_year: bool = False, shared=None):
-        self.lang, self.year, self.shared = _lang(lang), with_year, shared
+    def __init__(self, lang: str, with_year: bool = False, shared=None, recent=None):
+        self.lang, self.year, self.shared, self.recent = _lang(lang), with_year, shared, recent
         self._forms: dict[tuple, Form] = {}  # (message id, hint id, names) → Form
         self._sites: dict[tuple, Form] = {}  # (code, message, hint id, *names) → Form
 
@@ -228,7 +230,21 @@ class Texts:
         form = self._sites.get(key)
         if form is None:
             form = self._sites[key] = self.form(f"{code}.{message}", hint_id, tuple(params))
-        return tuple.__new__(Text, (form, *params.values()))
+        text = tuple.__new__(Text, (form, *params.values()))
+        recent = self.recent
+        if recent is None:
+            return text
+        for value in params.values():
+            if type(value) not in _SHAREABLE:
+                return text
+        found = recent.find(text)
+        return found if found is not None else recent.put(text, text)
+
+
+#: parameter types whose equal values are written alike, so equal deferred texts
+#: of them may be kept once: not datetimes (equal instants in other zones), bools
+#: (True == 1), floats (-0.0 == 0) nor str subclasses (a Term is translated)
+_SHAREABLE = frozenset((str, int, date, timedelta))
 
 
 class Form:

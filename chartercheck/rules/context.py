@@ -85,7 +85,8 @@ class RuleContext:
         self._shared_times = _Recent(SHARED_FINDING_PARTS)
         # Findings' texts, written when read (after the run: not emptied by release()),
         # equal ones kept once.
-        self._deferred_texts = i18n.Texts(lang, self.with_year, _Recent(SHARED_FINDING_PARTS))
+        self._deferred_texts = i18n.Texts(lang, self.with_year, _Recent(SHARED_FINDING_PARTS),
+                                          _Recent(SHARED_FINDING_PARTS))
         self._hint_ids: dict[tuple, Optional[str]] = {}  # (code, hint) → catalogue id, if there is one
 
     # -- range ------------------------------------------------------------
