@@ -35,8 +35,9 @@ def _optional(text: Optional[str]) -> Optional[str]:
 
 def _finding(finding: Finding) -> Finding:
     location = finding.location
-    fields = (finding.message, finding.hint, location.path, location.post_id, location.channel)
-    if not any(value and _CONTROL.search(value) for value in fields):
+    fields = (location.path, location.post_id, location.channel)
+    # A text not written yet stays unwritten when its parameters show it clean.
+    if not any(value and _CONTROL.search(value) for value in fields) and finding.texts_free_of(_CONTROL):
         return finding
     return replace(finding, message=escape_controls(finding.message), hint=_optional(finding.hint),
                    location=replace(location, path=_optional(location.path), post_id=_optional(location.post_id),

@@ -154,6 +154,11 @@ class Deferred:
         """The message, or with ``hint`` the hint (None when there is none)."""
         raise NotImplementedError
 
+    def plain(self, unsafe) -> bool:
+        """Whether neither text can hold a match of ``unsafe`` (a compiled
+        pattern), told without writing them; False when it cannot be told."""
+        return False
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:
@@ -187,6 +192,21 @@ class Finding:
         reads every field, it leaves texts not written yet unwritten."""
         return Finding(self.code, self.rule, severity, _MESSAGE_SLOT.__get__(self), self.location,
                        _HINT_SLOT.__get__(self), self.key, self.charter)
+
+    def texts_free_of(self, unsafe) -> bool:
+        """Whether neither the message nor the hint holds a match of ``unsafe``
+        (a compiled pattern), without writing a text whose parameters tell
+        (see :meth:`Deferred.plain`): escaping control characters then writes
+        only the sentences a report prints."""
+        for slot, hint in ((_MESSAGE_SLOT, False), (_HINT_SLOT, True)):
+            value = slot.__get__(self)
+            if isinstance(value, Deferred):
+                if value.plain(unsafe):
+                    continue
+                value = self.hint if hint else self.message
+            if value and unsafe.search(value):
+                return False
+        return True
 
     def order_key(self) -> tuple:
         """:meth:`sort_key` without its last member, the message: sorting by this,

@@ -80,9 +80,13 @@ class RuleContext:
         # Findings repeat the same sentences ("matches none of the pillars..."),
         # local times and locations: recent ones are kept once (see finding()).
         self._shared = _Recent(SHARED_FINDING_PARTS)
+        # Local times apart: the places and texts above fill their table ten
+        # times faster than findings meet new instants.
+        self._shared_times = _Recent(SHARED_FINDING_PARTS)
         # Findings' texts, written when read (after the run: not emptied by release()),
         # equal ones kept once.
-        self._deferred_texts = i18n.Texts(lang, self.with_year, _Recent(SHARED_FINDING_PARTS))
+        self._deferred_texts = i18n.Texts(lang, self.with_year, _Recent(SHARED_FINDING_PARTS),
+                                          _Recent(SHARED_FINDING_PARTS))
         self._hint_ids: dict[tuple, Optional[str]] = {}  # (code, hint) → catalogue id, if there is one
 
     # -- range ------------------------------------------------------------
@@ -275,8 +279,13 @@ class RuleContext:
         # ends in a count or a summary formats none of its findings' sentences;
         # equal ones written close together are kept once (self._deferred_texts).
         # A list or set a rule keeps using must not change the text meanwhile.
+        # Equal texts a finding keeps (lists of steps, joined names) are kept once.
+        shared = self._shared
         for name, value in params.items():
-            if type(value) in _MUTABLE_SEQUENCES:
+            kind = type(value)
+            if kind is str:
+                params[name] = shared.get(value)
+            elif kind in _MUTABLE_SEQUENCES:
                 params[name] = tuple(value)
         code = spec.code
         if hint and self.now is not None:
@@ -288,12 +297,11 @@ class RuleContext:
             if hint_id is _MISSING:
                 hint_id = f"{code}.{hint}"
                 hint_id = self._hint_ids[(code, hint)] = hint_id if i18n.has_message(hint_id) else None
-        texts = self._deferred_texts.defer(f"{code}.{message}", hint_id, params)
+        texts = self._deferred_texts.defer(code, message, hint_id, params)
         # Findings live until the report is written (hundreds of thousands on a
         # dense year): an equal local time or location met recently (the same
         # post checked by the next rule) is stored once, and looked up by its
         # members before a new Location is made.
-        shared = self._shared
         if post is not None:
             moment = at or post.at
             place = (path or post.source.path, line or post.line_of(field), post.id,
@@ -311,9 +319,9 @@ class RuleContext:
     def _local_time(self, moment: datetime) -> datetime:
         """:meth:`local`, shared when the same instant was asked recently
         (equal instants give equal wall times)."""
-        found = self._shared.find(moment)
+        found = self._shared_times.find(moment)
         if found is None:
-            found = self._shared.put(moment, self.local(moment))
+            found = self._shared_times.put(moment, self.local(moment))
         return found
 
     def release(self, keep: Iterable[str] = ()) -> None:
@@ -325,6 +333,7 @@ class RuleContext:
         self._block_memos = {}
         self._facts, self._fired, self._fired_elsewhere = {}, {}, {}
         self._shared = _Recent(SHARED_FINDING_PARTS)
+        self._shared_times = _Recent(SHARED_FINDING_PARTS)
 
 
 class _Recent:

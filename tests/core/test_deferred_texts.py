@@ -15,8 +15,7 @@ AT = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)
 PARAMS = {"count": 3, "channel": "instagram", "day": AT.date(), "max": 2}
 
 
-class CountingText(i18n.Text):
-    __slots__ = ("calls",)
+class CountingText(i18n.Text):  # no __slots__: Text is a tuple, whose subclasses take none
 
     def __init__(self, *args):
         super().__init__(*args)
@@ -123,3 +122,20 @@ def test_with_severity_keeps_texts_unwritten_and_equals_replace():
     assert texts.calls == 0
     assert raised == replace(found, severity=Severity.WARNING) and raised.severity is Severity.WARNING
     assert raised.message == found.message and raised.hint == found.hint
+
+
+def test_equal_deferred_texts_are_kept_once_only_when_their_values_write_alike():
+    from chartercheck.rules.context import _Recent
+
+    texts = i18n.Texts("en", recent=_Recent(8))
+    params = {"count": 3, "channel": "instagram", "day": AT.date(), "max": 2}
+    assert texts.defer("CC101", "message", "CC101.hint", dict(params)) \
+        is texts.defer("CC101", "message", "CC101.hint", dict(params))
+    # True == 1, and equal instants in two zones are equal: they must not share a text
+    one = texts.defer("CC101", "message", None, dict(params, max=1))
+    true = texts.defer("CC101", "message", None, dict(params, max=True))
+    assert one is not true and finding(true).message != finding(one).message
+    paris = AT.astimezone(timezone(timedelta(hours=1)))
+    utc = texts.defer("CC101", "message", None, dict(params, day=AT))
+    there = texts.defer("CC101", "message", None, dict(params, day=paris))
+    assert utc is not there and finding(utc).message != finding(there).message
