@@ -47,10 +47,11 @@ def values(event, name: str) -> list:
 
 
 def text_of(event, name: str) -> Optional[str]:
-    found = values(event, name)
-    if not found:
+    """The text of a property's first value; None when absent or blank."""
+    value = event.get(name)
+    if value is None:
         return None
-    text = str(found[0])
+    text = str(value[0] if isinstance(value, list) else value)
     return text if text.strip() else None
 
 

@@ -53,6 +53,12 @@ def bounded_zones(text: str, reader: EntryReader, floor: Optional[date] = None) 
     return _VTIMEZONE.sub(lambda match: _bounded_zone(match.group(0), floor, reader), text)
 
 
+def bounded_zone(zone_text: str, floor: Optional[date], reader: EntryReader) -> str:
+    """One VTIMEZONE block brought to the years from ``floor`` on, as :func:`bounded_zones`
+    brings each (``floor``: the earliest date it would find; None leaves the block as is)."""
+    return zone_text if floor is None else _bounded_zone(zone_text, floor, reader)
+
+
 def _bounded_zone(zone_text: str, floor: date, reader: EntryReader) -> str:
     """One VTIMEZONE block, each of its STANDARD and DAYLIGHT rules bounded."""
     out: list[str] = []

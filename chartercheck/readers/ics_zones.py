@@ -156,5 +156,26 @@ def utc_to_calendar_zone(calendar, zone: Optional[tzinfo]):
     return x_wr_timezone.to_standard(calendar, timezone=zone)
 
 
+def event_to_calendar_zone(event, zone: Optional[tzinfo]):
+    """One event as :func:`utc_to_calendar_zone` gives it (``x-wr-timezone``'s walk of
+    an event); an event read by :mod:`.ics_lite` is changed in place."""
+    if zone is None:
+        return event
+    import x_wr_timezone
+
+    from .ics_lite import LiteEvent
+
+    walker = x_wr_timezone.UTCChangingWalker(zone)
+    if isinstance(event, LiteEvent):   # the reader's own: changed where it stands
+        for name in walker.VALUE_ATTRIBUTES:
+            value = event.get(name)
+            if value is not None:
+                changed = walker.walk_value(value)
+                if changed is not value:
+                    event[name] = changed
+        return event
+    return walker.walk_event(event)
+
+
 def is_all_day(value) -> bool:
     return isinstance(value, date) and not isinstance(value, datetime)
