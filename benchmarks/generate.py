@@ -112,6 +112,9 @@ def _ics_escape(text: str) -> str:
 
 
 def write_ics(posts, path: str) -> None:
+    """The calendar as an export would write it, with the same facts as the YAML and CSV files: the
+    author as ORGANIZER, status and pillar in chartercheck's own properties (without them, every post
+    would lack its author and approval state, and the ICS run would judge other findings)."""
     with open(path, "w", encoding="utf-8", newline="") as out:
         out.write("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//chartercheck//benchmark//EN\r\n")
         for p in posts:
@@ -119,7 +122,9 @@ def write_ics(posts, path: str) -> None:
             out.write("BEGIN:VEVENT\r\n"
                       f"UID:{p['id']}@bench.example\r\nDTSTAMP:20261101T000000Z\r\n"
                       f"DTSTART;TZID=Europe/Paris:{stamp}\r\n"
-                      f"CATEGORIES:{p['channel']}\r\nSUMMARY:{_ics_escape(p['text'][:40])}\r\n"
+                      f"CATEGORIES:{p['channel']}\r\nORGANIZER:mailto:{p['author']}\r\n"
+                      f"X-CHARTERCHECK-STATUS:{p['status']}\r\nX-CHARTERCHECK-PILLAR:{p['pillar']}\r\n"
+                      f"SUMMARY:{_ics_escape(p['text'][:40])}\r\n"
                       f"DESCRIPTION:{_ics_escape(p['text'])}\r\nEND:VEVENT\r\n")
         out.write("END:VCALENDAR\r\n")
 
