@@ -6,8 +6,11 @@ that has to share a CPU with the main process (which runs the rules) makes
 the whole run slower than no worker at all: each process waits for the other,
 and the work handed over has to be copied back.
 
+On an idle machine the workers take every CPU, the main process's included:
+it spends part of its time waiting for their results, and measured on two
+CPUs, two workers beside it beat one (3.6 s against 4.1 s at 10,000 posts).
 So ``auto`` looks at what the other processes of the machine used while this
-one was reading its calendars: :func:`sample` is taken when the command starts,
+one was reading its calendars, and counts only the CPUs they leave idle: :func:`sample` is taken when the command starts,
 and :func:`spare_cpus` compares the counters of ``/proc/stat`` (only the CPUs
 this process may run on) with it when the engine has to decide, this
 process's own CPU time taken out. Where there is no ``/proc/stat`` (macOS, the
@@ -81,14 +84,15 @@ def sample() -> Sample:
 
 
 def spare_cpus(since: Sample, usable: int) -> int:
-    """CPUs out of ``usable`` left idle by the other processes since ``since``, besides the one this
-    process runs on: how many workers can start without sharing a CPU."""
+    """CPUs out of ``usable`` that the other processes left idle since ``since`` (this process's
+    own CPU time does not count as theirs): how many processes this run can keep busy without
+    waiting for a CPU, the main one included."""
     window = time.monotonic() - since.at
     if window < MIN_WINDOW:
         time.sleep(MIN_WINDOW - window)
     now = sample()
     others = _others_busy(since, now)
-    return max(0, int(usable - 1 - others + (1 - SPARE_THRESHOLD)))
+    return max(0, int(usable - others + (1 - SPARE_THRESHOLD)))
 
 
 def _others_busy(since: Sample, now: Sample) -> float:

@@ -56,8 +56,8 @@ def read_all(calendars: Iterable[CalendarInput], charter: Charter, options: Lint
     # Files are independent until merged: big ones are read on several cores.
     # Results come in the input order, so the output does not depend on scheduling.
     workers = options.jobs if options.jobs > 1 and _worth_reading_in_parallel(items) else 0
-    if workers and options.cpu_since is not None:  # the main process only waits: its CPU reads too
-        workers = min(workers, 1 + cpu_load.spare_cpus(options.cpu_since, options.jobs))
+    if workers and options.cpu_since is not None:
+        workers = min(workers, cpu_load.spare_cpus(options.cpu_since, options.jobs))
     calls = [(item, read_options, options.input_format) for item in items]
     for result in in_order(_read_one, calls, workers if workers > 1 else 0, ahead=len(calls)):
         merged.extend(result)
@@ -138,9 +138,8 @@ def _block_facts(ctx: RuleContext, blocks: list, options: LintOptions, rules) ->
     """Per block, the ``(text, facts)`` pairs analysed ahead on ``options.jobs`` processes
     (see :mod:`.parallel`), or nothing to store when the run is not worth it.
 
-    With ``--jobs auto``, workers only take the CPUs left idle besides the main
-    process's: sharing one with it would slow the rules down more than the
-    worker speeds the texts up.
+    With ``--jobs auto``, workers only take the CPUs the other processes leave
+    idle (none when they leave less than one).
     """
     workers = options.jobs if options.jobs > 1 else 0
     worth_it = (workers and len(ctx.linted) >= PARALLEL_POSTS_MIN

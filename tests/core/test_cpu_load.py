@@ -25,22 +25,23 @@ def spare_after(monkeypatch, *, usable, others, own=1.0, window=1.0):
 
 
 @pytest.mark.parametrize("usable, others, spare", [
-    (2, 0.0, 1),   # an idle two-core machine: one worker beside the main process
-    (2, 1.0, 0),   # another process holds a core: no worker at all
-    (2, 0.5, 0),   # half a core free is not worth a worker
-    (2, 0.3, 1),
-    (4, 1.0, 2),
-    (4, 0.0, 3),
-    (1, 0.0, 0),
+    (2, 0.0, 2),   # an idle two-core machine: two workers (the main process mostly waits for them)
+    (2, 1.0, 1),   # another process holds a core: one
+    (2, 1.5, 0),   # half a core free is not worth a worker
+    (2, 1.7, 0),
+    (2, 2.0, 0),   # every CPU busy: the run stays in one process
+    (2, 0.3, 2),
+    (4, 1.0, 3),
+    (1, 0.0, 1),
     (8, 9.0, 0),   # never negative
 ])
-def test_spare_cpus_leave_out_the_main_process_and_the_others(monkeypatch, usable, others, spare):
+def test_spare_cpus_are_those_the_other_processes_leave_idle(monkeypatch, usable, others, spare):
     assert spare_after(monkeypatch, usable=usable, others=others) == spare
 
 
 def test_this_process_own_time_is_not_counted_as_the_others(monkeypatch):
     # two full CPUs busy over the window, both of them this process's own (threads, a library)
-    assert spare_after(monkeypatch, usable=4, others=0.0, own=2.0) == 3
+    assert spare_after(monkeypatch, usable=4, others=0.0, own=2.0) == 4
 
 
 def test_a_short_window_is_waited_out(monkeypatch):
