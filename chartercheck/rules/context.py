@@ -14,6 +14,7 @@ from typing import Iterable, Optional
 
 from .. import i18n
 from ..charter.model import Charter
+from ..i18n.deferred import Texts
 from ..model import Finding, Location, Post, Severity
 from ..timeutil import needs_year
 from .registry import RuleSpec, Scope
@@ -85,7 +86,7 @@ class RuleContext:
         self._shared_times = _Recent(SHARED_FINDING_PARTS)
         # Findings' texts, written when read (after the run: not emptied by release()),
         # equal ones kept once.
-        self._deferred_texts = i18n.Texts(lang, self.with_year, _Recent(SHARED_FINDING_PARTS),
+        self._deferred_texts = Texts(lang, self.with_year, _Recent(SHARED_FINDING_PARTS),
                                           _Recent(SHARED_FINDING_PARTS))
         self._hint_ids: dict[tuple, Optional[str]] = {}  # (code, hint) → catalogue id, if there is one
 

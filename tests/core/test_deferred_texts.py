@@ -6,6 +6,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from chartercheck import i18n
+from chartercheck.i18n.deferred import Text, Texts
 from chartercheck.model import Finding, Location, Post, Severity
 from chartercheck.rules.context import RuleContext
 from chartercheck.rules.registry import find_rule
@@ -15,7 +16,7 @@ AT = datetime(2026, 11, 24, 11, 0, tzinfo=timezone.utc)
 PARAMS = {"count": 3, "channel": "instagram", "day": AT.date(), "max": 2}
 
 
-class CountingText(i18n.Text):  # no __slots__: Text is a tuple, whose subclasses take none
+class CountingText(Text):  # no __slots__: Text is a tuple, whose subclasses take none
 
     def __init__(self, *args):
         super().__init__(*args)
@@ -26,8 +27,8 @@ class CountingText(i18n.Text):  # no __slots__: Text is a tuple, whose subclasse
         return super().text(hint)
 
 
-def deferred(lang="en", hint_id="CC101.hint", kind=i18n.Text, shared=None):
-    return kind(i18n.Texts(lang, shared=shared), "CC101.message", hint_id, tuple(PARAMS), tuple(PARAMS.values()))
+def deferred(lang="en", hint_id="CC101.hint", kind=Text, shared=None):
+    return kind(Texts(lang, shared=shared), "CC101.message", hint_id, tuple(PARAMS), tuple(PARAMS.values()))
 
 
 def finding(message, hint=None):
@@ -127,7 +128,7 @@ def test_with_severity_keeps_texts_unwritten_and_equals_replace():
 def test_equal_deferred_texts_are_kept_once_only_when_their_values_write_alike():
     from chartercheck.rules.context import _Recent
 
-    texts = i18n.Texts("en", recent=_Recent(8))
+    texts = Texts("en", recent=_Recent(8))
     params = {"count": 3, "channel": "instagram", "day": AT.date(), "max": 2}
     assert texts.defer("CC101", "message", "CC101.hint", dict(params)) \
         is texts.defer("CC101", "message", "CC101.hint", dict(params))

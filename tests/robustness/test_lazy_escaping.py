@@ -2,11 +2,12 @@
 from datetime import date, timedelta
 
 from chartercheck import i18n
+from chartercheck.i18n.deferred import Text, Texts
 from chartercheck.control_chars import report_with_escaped_controls
 from chartercheck.model import Finding, Location, Report, Severity
 
 
-class CountingText(i18n.Text):
+class CountingText(Text):
     def __init__(self, *args):
         self.calls = 0
 
@@ -17,7 +18,7 @@ class CountingText(i18n.Text):
 
 def deferred(**params):
     params.setdefault("channel", "instagram")
-    return CountingText(i18n.Texts("fr"), "CC101.message", "CC101.hint", tuple(params), tuple(params.values()))
+    return CountingText(Texts("fr"), "CC101.message", "CC101.hint", tuple(params), tuple(params.values()))
 
 
 def report_of(*texts):
