@@ -98,10 +98,10 @@ def register(main, charter_group) -> None:
         from ..progress import terminal_progress
 
         # auto: what the other processes use from now until the engine decides says how many workers pay
-        cpu_since = cpu_sample() if jobs == "auto" else None
+        cpu_since = None
         if jobs == "auto":
             from ..parallel import usable_cpus
-            jobs = usable_cpus()
+            cpu_since, jobs = cpu_sample(), usable_cpus()
         targets = parse_report_targets(reports, FORMATS, output)
         plan = plan_lint(calendars, charter_path, command_line_settings(fmt, fail_on, select, ignore, baseline, lang,
                                                                         exclude))

@@ -87,7 +87,7 @@ class RuleContext:
         # Findings' texts, written when read (after the run: not emptied by release()),
         # equal ones kept once.
         self._deferred_texts = Texts(lang, self.with_year, _Recent(SHARED_FINDING_PARTS),
-                                          _Recent(SHARED_FINDING_PARTS))
+                                     _Recent(SHARED_FINDING_PARTS))
         self._hint_ids: dict[tuple, Optional[str]] = {}  # (code, hint) → catalogue id, if there is one
 
     # -- range ------------------------------------------------------------
@@ -185,19 +185,12 @@ class RuleContext:
 
     def memo(self, name: str) -> dict:
         """A dict private to this run for a rule family's own caches (per text, per post...)."""
-        # Why not setdefault: rules ask at every post, and a new {} each time adds up.
-        found = self._memos.get(name)
-        if found is None:
-            found = self._memos[name] = {}
-        return found
+        return _named(self._memos, name)
 
     def block_memo(self, name: str) -> dict:
         """Like :meth:`memo`, for per-post values only post rules ask for: emptied
         at each :meth:`start_block`, so a year of posts never holds them all."""
-        found = self._block_memos.get(name)
-        if found is None:
-            found = self._block_memos[name] = {}
-        return found
+        return _named(self._block_memos, name)
 
     def start_block(self) -> None:
         """Called by the engine before the post rules of each block of posts run."""
@@ -335,6 +328,15 @@ class RuleContext:
         self._facts, self._fired, self._fired_elsewhere = {}, {}, {}
         self._shared = _Recent(SHARED_FINDING_PARTS)
         self._shared_times = _Recent(SHARED_FINDING_PARTS)
+
+
+def _named(table: dict, name: str) -> dict:
+    """``table[name]``, a new dict the first time (why not setdefault: rules ask
+    many times per post, and a new {} each time adds up)."""
+    memo = table.get(name)
+    if memo is None:
+        memo = table[name] = {}
+    return memo
 
 
 class _Recent:

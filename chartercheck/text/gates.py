@@ -28,7 +28,7 @@ PREFIX_LENGTH = 5
 # A word start as the term trie sees one: letters/digits not glued to a word
 # char, a "#" or an "@" (the trie's left boundary, with re's \w).
 _WORD_START_RE = re.compile(r"(?<![\w#@])[^\W_]+")
-# What start_mask() reads: those word starts, plus hashtags and mentions with
+# What start_runs() reads: those word starts, plus hashtags and mentions with
 # their sign ("#ad", "@marque"), which a term opening with the sign needs.
 _START_TOKEN_RE = re.compile(r"(?<![\w#@])[^\W_]+|[#@][^\W_]+")
 # Repeats of these classes match almost anywhere: no use as a gate's first atom.
@@ -255,8 +255,3 @@ def start_plan(text: str) -> dict[int, tuple[int, ...]]:
             if others <= present:
                 plan.setdefault(bit, []).append(index)
     return {bit: tuple(sorted(indexes)) for bit, indexes in plan.items()}
-
-
-def start_mask(text: str) -> int:
-    """Bits of the tries that may match folded ``text`` (see :func:`start_plan`)."""
-    return sum(start_plan(text))
