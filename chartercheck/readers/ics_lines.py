@@ -5,9 +5,10 @@ The file's bytes are decoded a chunk at a time (each chunk ends after a
 :meth:`str.splitlines`: the same lines, numbered the same, as
 ``data.decode(...).splitlines()`` on the whole text, which is what
 :mod:`.ics_text` numbers. Physical lines are then grouped into logical
-lines as :func:`.ics_text.repaired` groups them (a line starting with a
-space or a tab continues the one before; blank lines are skipped), and a
-logical line is unfolded as icalendar unfolds it.
+lines (a line starting with a space or a tab continues the one before; blank
+lines are skipped), the grouping the whole-file reading
+(:func:`.ics_text.repaired`) uses too, and a logical line is unfolded as
+icalendar unfolds it.
 
 :func:`split_simple` splits the content lines written the common way
 (``NAME:value``, ``NAME;TZID=Europe/Paris:value``) without icalendar's
@@ -57,8 +58,8 @@ def physical_lines(data: bytes, encoding: str) -> Iterator[str]:
 
 
 def logical_lines(physical) -> Iterator[tuple[int, list[str]]]:
-    """(number of its first line, physical lines) of each logical line, as
-    :func:`.ics_text.repaired` groups them (blank lines skipped, never ending one)."""
+    """(number of its first line, physical lines) of each logical line (blank lines
+    skipped, never ending one); :func:`.ics_text.repaired` groups with it too."""
     number = 0
     current: Optional[list[str]] = None
     first = 0

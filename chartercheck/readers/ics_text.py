@@ -11,6 +11,7 @@ import warnings
 
 from ..errors import CalendarError, Problem
 from .base import CalendarSource
+from .ics_lines import logical_lines, unfold
 from .normalize import EntryReader
 
 _VTIMEZONE = re.compile(r"^BEGIN:VTIMEZONE\s*$.*?^END:VTIMEZONE\s*$\n?", re.I | re.M | re.S)
@@ -49,15 +50,9 @@ def repaired(text: str, reader: EntryReader) -> str:
     Real exports carry stray lines (a lone ``X``) and truncated files; icalendar
     rejects the whole file for either, while one lost line is all that is wrong.
     """
-    logical: list[tuple[int, list[str]]] = []   # (first line number, physical lines)
-    for number, raw in enumerate(text.splitlines(), 1):
-        if raw[:1] in (" ", "\t") and logical:
-            logical[-1][1].append(raw)
-        elif raw.strip():
-            logical.append((number, [raw]))
     kept, opened, closed = [], 0, 0
-    for number, lines in logical:
-        if ":" not in "".join(line[1:] if i else line for i, line in enumerate(lines)):
+    for number, lines in logical_lines(text.splitlines()):
+        if ":" not in unfold(lines):
             reader.problem("CC901", number, message="line", content=lines[0].strip()[:40])
             continue
         upper = lines[0].strip().upper()
