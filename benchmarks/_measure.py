@@ -1,6 +1,6 @@
 """One measurement in a fresh process (so peak memory is this run's own).
 
-    python benchmarks/_measure.py parse|lint|cli|cload CALENDAR CHARTER [JOBS]
+    python benchmarks/_measure.py parse|lint|cli|cload|stages CALENDAR CHARTER [JOBS]
 
 prints JSON: seconds (work only: imports and the charter excluded; the
 file is read from the page cache), posts, findings, peak_mb (the process's peak resident
@@ -13,8 +13,11 @@ memory, ``ru_maxrss``, imports included).
   largest worker process's peak);
 * ``cload``: the reference point for YAML, PyYAML's C loader on the same
   file, ``yaml.load(file, Loader=yaml.CSafeLoader)`` (no line numbers, no
-  posts: just the parsed values); ``posts`` is then the number of entries.
+  posts: just the parsed values); ``posts`` is then the number of entries;
+* ``stages``: where one process's CPU time goes, stage by stage (see
+  :func:`stages`), printed as JSON ``{stage: CPU seconds}``.
 """
+import functools
 import json
 import resource
 import sys
@@ -28,6 +31,8 @@ def main() -> None:
         return c_loader(calendar)
     if mode == "cli":
         return whole_command(calendar, charter_path, jobs)
+    if mode == "stages":
+        return stages(calendar, charter_path)
     import chartercheck
     from chartercheck.engine import LintOptions, read_all, run
     from chartercheck.readers import load_source
@@ -72,6 +77,70 @@ def whole_command(calendar: str, charter_path: str, jobs: str) -> None:
     workers_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest worker
     print(json.dumps({"seconds": seconds, "posts": 0, "findings": 0, "peak_mb": peak_mb,
                       "worker_peak_mb": workers_mb}))
+
+
+def stages(calendar: str, charter_path: str) -> None:
+    """CPU seconds of each stage of a one-process lint with a JSON report, measured apart:
+
+    * ``imports``: importing the command line and the text analysis (as a lint does);
+    * ``reading``: reading and normalising the calendar;
+    * ``text analysis``: every fact of every text (``analyze`` then ``complete``), as the
+      rules ask for them, and within it three parts that need no lexicon:
+      ``language detection``, ``readability`` and ``French register``, each timed
+      again alone on the same texts with its caches emptied;
+    * ``rules and ranking``: ``engine.run`` once the analysis is done (its own reading
+      taken out);
+    * ``JSON report``: the report written as the ``json`` format writes it.
+
+    Their sum is close to a ``--jobs 1`` lint's CPU time; what each stage costs
+    says what a speed target leaves for the others.
+    """
+    cpu = time.process_time
+    started = cpu()
+    import chartercheck
+    from chartercheck.cli import main as _cli  # noqa: F401  (the command line's imports)
+    from chartercheck.engine import LintOptions, read_all, run
+    from chartercheck.formatters import get_chunks
+    from chartercheck.rules.context import text_options
+    from chartercheck.text import facts, language, readability, register
+    from chartercheck.text.normalize import folded
+    from chartercheck.timeutil import parse_cli_datetime
+    figures = {"imports": cpu() - started}
+
+    charter = chartercheck.load_charter(charter_path)
+    now = parse_cli_datetime("2027-01-01 09:00", charter.tz)
+    options = LintOptions(now=now, jobs=1, keep_commercial_scores=False)
+    started = cpu()
+    read = read_all([calendar], charter, options)
+    figures["reading"] = cpu() - started
+
+    texts = [post.text or "" for post in read.posts]
+    extras = text_options(charter)
+    # Every text's facts kept for the rules' run below (the lint's own cache is bounded).
+    facts._analyze = functools.lru_cache(maxsize=None)(facts._analyze.__wrapped__)
+    started = cpu()
+    analysed = [facts.analyze(text, *extras) for text in texts]
+    for found in analysed:
+        found.complete()
+    figures["text analysis"] = cpu() - started
+    started = cpu()
+    report = run([calendar], charter, options)
+    figures["rules and ranking"] = cpu() - started - figures["reading"]
+    started = cpu()
+    for _ in get_chunks("json")(report):
+        pass
+    figures["JSON report"] = cpu() - started
+    parts = {}
+    for name, part in (("language detection", lambda: [language.detect(f.cleaned) for f in analysed]),
+                       ("readability", lambda: [readability.flesch(f.cleaned, f.language) for f in analysed]),
+                       ("French register", lambda: [register.detect_register(folded(f.text), f.language)
+                                                    for f in analysed])):
+        facts.clear_caches()
+        started = cpu()
+        part()
+        parts["  of which " + name] = cpu() - started
+    order = ["imports", "reading", "text analysis", *parts, "rules and ranking", "JSON report"]
+    print(json.dumps({stage: {**figures, **parts}[stage] for stage in order}))
 
 
 def c_loader(calendar: str) -> None:
