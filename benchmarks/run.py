@@ -140,8 +140,8 @@ def stages(out_dir: str, size: int) -> None:
     print(f"{size} posts, CPU seconds by stage, one process (best of 3; the 2.0x target leaves "
           f"{2 * c_load:.2f} s in all):")
     for stage, seconds in figures.items():
-        print(f"  {stage:<32} {seconds:>6.2f}")
-    print(f"  {'total':<32} {sum(v for k, v in figures.items() if not k.startswith(' ')):>6.2f}")
+        print(f"  {stage:<48} {seconds:>6.2f}")
+    print(f"  {'total':<48} {sum(v for k, v in figures.items() if not k.startswith(' ')):>6.2f}")
 
 
 def cold_start() -> None:
