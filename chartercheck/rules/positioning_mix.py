@@ -15,7 +15,8 @@ import regex
 
 from ..model import Severity
 from ..text.matching import PhraseMatcher
-from ..text.normalize import fold, stem, tokenize
+from ..text.normalize import fold, tokenize
+from ..text.stemming import stem
 from .context import first_line
 from .positioning import may_match, tag_spelling, term_cores
 from .registry import Scope, rule

@@ -9,8 +9,9 @@ from .dates import DateWord
 from .facts import TextFacts, analyze, clear_caches
 from .language import detect as detect_language
 from .matching import Match, PhraseMatcher
-from .normalize import clean, emoji_list, fold, folded, stem, stems, tokenize
+from .normalize import clean, emoji_list, fold, folded, tokenize
 from .readability import flesch
+from .stemming import stem, stems
 
 __all__ = [
     "DateWord",

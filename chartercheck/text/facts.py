@@ -6,51 +6,27 @@ behind an LRU cache; :class:`TextFacts` is frozen and hashable.
 Commercial cues and score (CC201): see :mod:`.commercial` (cue families,
 weak words that need a selling context, the fitted logistic score).
 
-Caps runs: maximal sequences of consecutive shouted words, a shouted word
-being all upper case with at least 3 letters and no digit, and neither a
-known acronym (``ACRONYMS``; e.g. "SNCF", "RGPD", "DIY") nor one of the
-brand's own names (``own_names``: its name, aliases and products, word by
-word).  Unknown short words such as "NEW" or "TOP" do count: they are how
-captions shout.
+Caps runs and exclamations: see :mod:`.shouting` (``own_names``, the brand's
+name, aliases and products, never shout).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import re
-
-import regex
-
 from . import commercial as cm
 from . import lexicons as lx
 from .dates import DateWord, find_date_words
-from .gates import start_plan, start_runs, word_prefixes, word_runs, word_start_prefixes
+from .gates import start_plan, start_runs, word_runs
 from .language import count_words, detect
 from .literals import literal_mask
 from .normalize import (
-    clean, emoji_list, extract_hashtags, extract_mentions, extract_urls, fold, folded, is_emoji, stems, tokenize,
-    url_spans,
+    clean, emoji_list, extract_hashtags, extract_mentions, extract_urls, fold, folded, is_emoji, tokenize,
 )
 from .readability import _few_words, flesch, syllables
 from .register import _sentence_markers, detect_register
-
-ACRONYMS = frozenset(
-    "SNCF RATP PDF USB FAQ CEO DIY RGPD GDPR TVA VAT USA NYC SUV LED UTM API HTML CSS RSE CSR PME "
-    "SME TPE ONG NGO CNIL DGCCRF ARPP AOC AOP IGP IPA VTT VAE BMX GPS SMS URL VIP SAV RDV CGV CGU "
-    "ASAP FYI DM DMs BIO UNESCO UNICEF OMS WHO NASA BBC CNN RTL TF1 SEO ROI KPI B2B B2C IA AI PSG "
-    "OM JO COP CO2 HLM EDF SNCB STIB TGV TER RER UX UI PR HR RH DRH PDG SAS SARL SA LLC INC LTD "
-    "USD EUR GBP CAD CHF AUD JPY XOF FCFA TTC HT".split()
-)
-_CAPS_WORD_RE = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
-_EXCLAMATION_RE = regex.compile(r"[!?‼❗！]+")
-# A shouted word has no lower-case letter, three letters and one upper-case
-# letter at least: so two upper-case letters close together, or a letter
-# without case (as in "A中文").  A text with neither has no caps run.
-_SHOUT_HINT_RE = regex.compile(r"\p{Uppercase}[\p{L}\p{N}'’-]*\p{Uppercase}|[^\P{L}\p{Cased}]")
-# The same hint for an ASCII text (where every letter has a case), which ``re``
-# finds several times faster.
-_ASCII_SHOUT_HINT_RE = re.compile(r"[A-Z][A-Za-z0-9'-]*[A-Z]")
+from .shouting import caps_runs, exclamations, own_words
+from .stemming import stems
 
 
 class _lazy:
@@ -209,52 +185,6 @@ class TextFacts:
         return flesch(self.cleaned, self.language)
 
 
-def _shouted(word: str, own: frozenset[str]) -> bool:
-    # isupper() first: it is the cheap test that almost every word fails.
-    return (word.isupper() and sum(c.isalpha() for c in word) >= 3
-            and not any(c.isdigit() for c in word) and word not in ACRONYMS
-            and not (own and fold(word) in own))
-
-
-@lru_cache(maxsize=64)
-def _own_words(names: tuple[str, ...]) -> frozenset[str]:
-    """The brand's own names, word by word, folded ("VELO" and "VÉLO" are "Vélo")."""
-    return frozenset(fold(m.group()) for name in names for m in _CAPS_WORD_RE.finditer(name))
-
-
-def _caps_runs(cleaned: str, own: frozenset[str] = frozenset()) -> tuple[str, ...]:
-    hint = _ASCII_SHOUT_HINT_RE if cleaned.isascii() else _SHOUT_HINT_RE
-    if hint.search(cleaned) is None:
-        return ()
-    runs: list[str] = []
-    start = end = None
-    for m in _CAPS_WORD_RE.finditer(cleaned):
-        shouted = _shouted(m.group(), own)
-        if not shouted and start is None:
-            continue
-        gap = cleaned[end : m.start()] if end is not None else ""
-        if shouted and start is not None and not any(c in ".!?\n" for c in gap):
-            end = m.end()
-            continue
-        if start is not None:
-            runs.append(cleaned[start:end])
-            start = end = None
-        if shouted:
-            start, end = m.start(), m.end()
-    if start is not None:
-        runs.append(cleaned[start:end])
-    return tuple(runs)
-
-
-def _exclamations(text: str) -> tuple[int, int]:
-    count = runs = 0
-    for m in _EXCLAMATION_RE.finditer(text):
-        n = sum(2 if c == "‼" else 1 for c in m.group() if c in "!‼❗！")
-        count += n
-        runs += n >= 2
-    return count, runs
-
-
 def _alcohol_facts(f) -> tuple:
     """(drinks, health message present?, Evin associations) of folded text ``f``."""
     alcohol = lx.compliance_matcher("alcohol").find(f)
@@ -278,8 +208,8 @@ def _analyze(text: str, extra_cues: tuple[str, ...], extra_claims: tuple[str, ..
     tokens = tokenize(cleaned)
     lang_conf = detect(cleaned)
     language = lang_conf[0] if lang_conf else None
-    caps = _caps_runs(cleaned, _own_words(own_names) if own_names else frozenset())
-    excl, excl_runs = _exclamations(text)
+    caps = caps_runs(cleaned, own_words(own_names) if own_names else frozenset())
+    excl, excl_runs = exclamations(text)
     cues, codes = cm.find_cues(f, language, extra_cues)
     categories = frozenset(c for c, _ in cues)
     claims = lx.claims_matcher().find(f)
@@ -332,8 +262,6 @@ def clear_caches() -> None:
     fold.cache_clear()
     tokenize.cache_clear()
     is_emoji.cache_clear()
-    word_start_prefixes.cache_clear()
-    word_prefixes.cache_clear()
     start_plan.cache_clear()
     start_runs.cache_clear()
     word_runs.cache_clear()

@@ -8,8 +8,6 @@ whatever it rules out could not have matched, so results are unchanged.
   opens with ``\b``, a lookbehind or an optional part is tried at every
   position of every text; its gate starts with a literal or a narrow class
   (``code…`` for ``\b(?:use )?code…``), which the engine finds in C.
-* :func:`word_start_prefixes` — the first one to ``PREFIX_LENGTH``
-  characters of every word of a folded text, computed once per text.
 * :func:`start_plan` — which terms of which tries may match, for all of them at once:
   each trie registers the word runs of its terms (:func:`register_starts`) and gets
   one bit; a text's plan, computed in one pass over its words (:func:`start_runs`, the
@@ -25,30 +23,13 @@ from typing import Iterable
 
 #: Term prefixes compared with word starts are cut to this many characters.
 PREFIX_LENGTH = 5
-# A word start as the term trie sees one: letters/digits not glued to a word
-# char, a "#" or an "@" (the trie's left boundary, with re's \w).
-_WORD_START_RE = re.compile(r"(?<![\w#@])[^\W_]+")
-# What start_runs() reads: those word starts, plus hashtags and mentions with
-# their sign ("#ad", "@marque"), which a term opening with the sign needs.
+# What start_runs() reads: word starts as the term trie sees them (letters/digits not
+# glued to a word char, a "#" or an "@": the trie's left boundary, with re's \w), plus
+# hashtags and mentions with their sign ("#ad", "@marque"), which a term opening with
+# the sign needs.
 _START_TOKEN_RE = re.compile(r"(?<![\w#@])[^\W_]+|[#@][^\W_]+")
 # Repeats of these classes match almost anywhere: no use as a gate's first atom.
 _BROAD = ("\\w", "\\S", "\\W", "\\s", ".")
-
-
-@lru_cache(maxsize=16384)
-def word_prefixes(word: str) -> frozenset[str]:
-    """The first 1 to PREFIX_LENGTH characters of ``word``."""
-    return frozenset(word[:n] for n in range(1, min(len(word), PREFIX_LENGTH) + 1))
-
-
-@lru_cache(maxsize=256)
-def word_start_prefixes(text: str) -> frozenset[str]:
-    """Prefixes (1 to PREFIX_LENGTH characters) of every word start in folded ``text``.
-
-    Per-word prefix sets are cached (why: words repeat across captions, and
-    building them afresh for every text cost more than the matching they spare).
-    """
-    return frozenset().union(*map(word_prefixes, _WORD_START_RE.findall(text)))
 
 
 def _syntax(pattern: str, start: int = 0):

@@ -5,18 +5,8 @@ A :class:`PhraseMatcher` compiles a list of terms (plain phrases) and patterns
 folded and merged into a token trie, so a lexicon of hundreds of phrases costs
 one regex scan per text, not one scan per term.
 
-Term semantics, all evaluated on :func:`normalize.folded` text:
-
-* case- and accent-insensitive: ``offre`` matches ``OFFRE`` and ``Offré``;
-* word-bounded at ends that are word characters: ``pro`` does not match
-  ``proposer``; ``#pub`` does not match ``#publicite``;
-* French elisions are free: ``offre`` matches inside ``l'offre`` / ``l’offre``
-  because the apostrophe is not a word character;
-* simple plurals: every word of three letters or more that does not end in
-  ``s``/``x``/``z`` also matches with ``s``, ``es`` or ``x`` appended;
-* inside a phrase a space matches any run of spaces, commas or hyphens, a hyphen is
-  optional (``e-shop`` = ``eshop`` = ``e shop``), an apostrophe may be followed
-  by a space.
+Terms are spelled and merged into a trie by :mod:`.trie` (case- and accent-
+insensitive, word-bounded, free elisions, simple plurals, flexible separators).
 
 Patterns are regular expressions written against folded text (lower case, no
 accents, ``'`` for every apostrophe, plain spaces).  A pattern may define a
@@ -54,11 +44,9 @@ import regex
 
 from .gates import gate_of, register_starts, start_plan
 from .literals import clause_masks, literal_mask, required_literals
-from .normalize import Folded, fold, folded
+from .normalize import Folded, folded
+from .trie import spelling, spelling_runs, spelling_tokens, trie_regex
 
-_LEFT = "(?<![\\w#@])"  # not glued to a word, a hashtag or a mention
-_RIGHT = "(?!\\w)"
-_PLURAL = "(?:e?s|x)?"
 _MAX_CANDIDATE_SETS = 4096
 # Tries of some terms compiled per matcher before later texts get the whole trie (why: a
 # small trie compiles in a fraction of the whole one's time, which pays for a short
@@ -67,7 +55,6 @@ _MAX_PARTIAL_TRIES = 16
 # Every term of a matcher, as a variant key (why: a tuple of hundreds of indexes would be
 # hashed again at every look-up).
 _EVERY_TERM = None
-_RUN_RE = re.compile(r"[^\W_]+")  # letters and digits (str.isalnum), as the trie spells them
 
 
 @dataclass(frozen=True)
@@ -78,97 +65,6 @@ class Match:
     end: int
     surface: str
     captured: str | None = None
-
-
-def _spelling(term: str) -> str:
-    """What the trie spells for ``term``: folded, spaces collapsed ("" for a blank term).
-    Terms of one spelling make the same trie branch."""
-    return " ".join(fold(term).split())
-
-
-def _spelling_tokens(t: str) -> tuple[str, ...]:
-    """Regex snippets for a term's :func:`_spelling` ``t`` (one per character, plus boundaries
-    and plural endings); a distinct spelling gives distinct snippets."""
-    if not t:
-        return ()
-    toks: list[str] = [_LEFT] if (t[0].isalnum() or t[0] == "_") else []
-    n = len(t)
-    for i, ch in enumerate(t):
-        if ch == " ":
-            toks.append("[ ,-]+")  # "buy one, get one" = "buy one get one"
-        elif ch == "-":
-            toks.append("[ -]?")
-        elif ch == "'":
-            toks.append("' ?")
-        else:
-            toks.append(regex.escape(ch))
-        end_of_word = ch.isalpha() and (i + 1 == n or not t[i + 1].isalnum())
-        if end_of_word:
-            j = i
-            while j > 0 and t[j - 1].isalpha():
-                j -= 1
-            if i - j + 1 >= 3 and ch not in "sxz":
-                toks.append(_PLURAL)
-    if t[-1].isalnum():
-        toks.append(_RIGHT)
-    return tuple(toks)
-
-
-def _spelling_runs(t: str) -> tuple[str, frozenset[str]] | None:
-    """The runs of letters/digits a term's spelling ``t`` needs at word starts of a text:
-    ``(longest, the others)``, or ``None`` when it has none.
-
-    The trie spells a term's letters and digits literally, and a run of them
-    that opens the term (after the left boundary) or follows a space or an
-    apostrophe starts a word of the text; a term opening with "#" or "@"
-    needs that sign and its first run together ("#ad" → "#ad").  So a term
-    can only match where the text has a word starting with each such run
-    ("lien en bio" → "lien", "en", "bio"; "% off" → "off").
-    """
-    runs = [m.group() for m in _RUN_RE.finditer(t) if m.start() == 0 or t[m.start() - 1] in " '"]
-    signed = _RUN_RE.match(t, 1) if t[0] in "#@" else None
-    if signed:
-        # A term opening with a sign has no left boundary: its sign and first
-        # run must appear as written, as a hashtag or a mention of the text does.
-        runs.append(t[0] + signed.group())
-    if not runs:
-        return None
-    best = max(runs, key=len)  # the first of the longest
-    return best, frozenset(runs) - {best}
-
-
-def _trie_regex(sequences: Iterable[tuple[str, ...]]) -> str:
-    """Merge token sequences into one alternation sharing common prefixes."""
-    root: dict = {}
-    for seq in sequences:
-        node = root
-        for tok in seq:
-            node = node.setdefault(tok, {})
-        node[""] = {}  # end marker
-
-    def emit(node: dict) -> str:
-        ends = "" in node
-        # The right boundary sorts last so that a longer phrase sharing the
-        # prefix ("offre" / "offre spéciale") is tried first: longest wins.
-        keys = sorted((k for k in node if k), key=lambda k: (k == _RIGHT, k))
-        alts = [tok + emit(node[tok]) for tok in keys]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if ends:
-            return "(?:" + body + ")?"
-        return body
-
-    # The left boundary moves behind each term's first character: "(?<![\w#@])(?:a…|b…)"
-    # becomes "(?:a(?<![\w#@]a)…|b(?<![\w#@]b)…)", which holds at the same places (the
-    # character before the "a" is tested either way).  Why: an alternation opening with
-    # a look-behind is tried at every position of a text, one opening with characters
-    # lets the engine skip in C to where its first characters are.
-    left = root.pop(_LEFT, None)
-    if left is not None:
-        for first, node in left.items():  # a term's first character, alone (escaping leaves it so)
-            root[first + "(?<![\\w#@]" + first + ")"] = node
-    return emit(root)
 
 
 def _compile(pattern: str, engine=None):
@@ -200,7 +96,7 @@ class PhraseMatcher:
     def __init__(self, terms: Iterable[str] = (), patterns: Iterable[str] = ()):
         # One trie branch per distinct spelling, in a fixed order: a text's live terms
         # are then a tuple of indexes, the key of the alternation compiled for them.
-        self._spellings = tuple(sorted({_spelling(t) for t in terms} - {""}))
+        self._spellings = tuple(sorted({spelling(t) for t in terms} - {""}))
         # Patterns come first so that one capturing a token ("code HIVER40")
         # wins over a plain term that is its prefix ("code promo").
         raw = sorted(set(patterns))
@@ -240,8 +136,8 @@ class PhraseMatcher:
         ``None`` when a term has no run (word starts are defined with re's ``\\w``: only
         asked for a matcher compiled by ``re``)."""
         table: dict[str, list[tuple[frozenset[str], int]]] = {}
-        for index, spelling in enumerate(self._spellings):
-            runs = _spelling_runs(spelling)
+        for index, spelled in enumerate(self._spellings):
+            runs = spelling_runs(spelled)
             if runs is None:
                 return None
             anchor, others = runs
@@ -249,11 +145,11 @@ class PhraseMatcher:
         return {anchor: tuple(entries) for anchor, entries in table.items()}
 
     def _longest_runs(self) -> frozenset[str] | None:
-        """The longest run of letters/digits of each term (see :func:`_spelling_runs`), or
+        """The longest run of letters/digits of each term (see :func:`spelling_runs`), or
         ``None`` when a term has none.  The trie spells a run's characters one after the
         other, so a text where none of these strings appears holds no term, whatever
         the engine calls a word character."""
-        runs = [_spelling_runs(spelling) for spelling in self._spellings]
+        runs = [spelling_runs(spelled) for spelled in self._spellings]
         if any(r is None for r in runs):
             return None
         return frozenset(longest for longest, _ in runs)
@@ -294,10 +190,10 @@ class PhraseMatcher:
         if compiled is False:
             parts = [self._patterns[i] for i in live]
             if terms is _EVERY_TERM:
-                parts.append(_trie_regex(map(_spelling_tokens, self._spellings)))
+                parts.append(trie_regex(map(spelling_tokens, self._spellings)))
             elif terms:
                 self._partial_tries += 1
-                parts.append(_trie_regex(_spelling_tokens(self._spellings[i]) for i in terms))
+                parts.append(trie_regex(spelling_tokens(self._spellings[i]) for i in terms))
             compiled = _compile("|".join(parts), self._engine) if parts else None
             self._variants[key] = compiled
         return compiled

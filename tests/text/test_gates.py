@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chartercheck.text import lexicons as lx
-from chartercheck.text.gates import gate_of, word_start_prefixes
+from chartercheck.text.gates import gate_of, start_runs
 from chartercheck.text.matching import Match, PhraseMatcher
 from chartercheck.text.normalize import Folded, _fold_char, emoji_list, folded, is_emoji
 
@@ -19,8 +19,13 @@ def test_gate_is_a_tail_starting_where_the_engine_scans_fast():
     assert gate_of(r"(a)\b\1") is None  # a tail could lose the group it refers to
 
 
-def test_word_start_prefixes():
-    assert word_start_prefixes("l'offre #promo") == frozenset({"l", "o", "of", "off", "offr", "offre"})
+def test_start_runs_are_registered_runs_at_word_starts():
+    """A term may only match where each of its runs starts a word of the text: "offre" after an
+    elision does, "promo" inside a hashtag does not (the trie's left boundary), "#promo" does."""
+    PhraseMatcher(terms=["offre", "promo", "#promo", "fre"]).find("warm-up")  # registers the runs
+    assert {"offre", "#promo"} <= start_runs("l'offre #promo")
+    assert "promo" not in start_runs("l'offre #promo")
+    assert "fre" not in start_runs("l'offre #promo")  # inside a word
 
 
 def _reference_find(matcher: PhraseMatcher, text: str) -> tuple[Match, ...]:

@@ -1,8 +1,9 @@
 """Folding, tokenising, emoji, URL/mention/hashtag extraction and phrase matching."""
 from chartercheck.text.matching import PhraseMatcher
 from chartercheck.text.normalize import (
-    clean, emoji_list, extract_hashtags, extract_mentions, extract_urls, fold, stem, tokenize,
+    clean, emoji_list, extract_hashtags, extract_mentions, extract_urls, fold, tokenize,
 )
+from chartercheck.text.stemming import stem
 
 
 def test_fold_accents_ligatures_typography():

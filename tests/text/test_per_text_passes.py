@@ -13,10 +13,11 @@ import pytest
 import regex
 import yaml
 
-from chartercheck.text import dates, facts, language, matching, register
+from chartercheck.text import dates, language, matching, register, shouting, trie
 from chartercheck.text import lexicons as lx
 from chartercheck.text.lexicons import register_data, register_matcher
-from chartercheck.text.normalize import WORD_RE, clean, folded, split_elision, stem, stems, tokenize, word_spans
+from chartercheck.text.normalize import WORD_RE, clean, folded, split_elision, tokenize, word_spans
+from chartercheck.text.stemming import stem, stems
 
 from test_gates import _reference_find
 
@@ -175,7 +176,7 @@ def _reference_trie(sequences) -> str:
         node[""] = {}
 
     def emit(node: dict) -> str:
-        keys = sorted((k for k in node if k), key=lambda k: (k == matching._RIGHT, k))
+        keys = sorted((k for k in node if k), key=lambda k: (k == trie.RIGHT, k))
         alts = [tok + emit(node[tok]) for tok in keys]
         if not alts:
             return ""
@@ -200,10 +201,10 @@ def _term_matchers():
 def test_term_tries_open_with_characters_and_match_where_the_boundary_first_did():
     texts = [folded(t).text for t in corpus()[::2]]
     for matcher in _term_matchers():
-        tokens = [matching._spelling_tokens(s) for s in matcher._spellings]
-        new = matching._compile(matching._trie_regex(tokens), matcher._engine)
+        tokens = [trie.spelling_tokens(s) for s in matcher._spellings]
+        new = matching._compile(trie.trie_regex(tokens), matcher._engine)
         old = matching._compile(_reference_trie(tokens), matcher._engine)
-        assert not new.pattern.startswith(matching._LEFT)
+        assert not new.pattern.startswith(trie.LEFT)
         for text in texts:
             assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)], text
 
@@ -212,7 +213,7 @@ def test_ascii_shout_hint_finds_what_the_unicode_one_finds_in_ascii_texts():
     texts = [t for t in corpus() if t.isascii()] + ["AB", "A-B", "A'B", "A1B", "Ab", "aB", "A B", "A_B", "NEW", "a"]
     texts += ["".join(chr(c) for c in range(32, 127)), "x" + "".join(chr(c) + "A" for c in range(128))]
     for text in texts:
-        assert (facts._ASCII_SHOUT_HINT_RE.search(text) is None) == (facts._SHOUT_HINT_RE.search(text) is None), text
+        assert (shouting._ASCII_SHOUT_HINT_RE.search(text) is None) == (shouting._SHOUT_HINT_RE.search(text) is None), text
 
 
 def test_language_prepass_counts_a_grave_as_before():

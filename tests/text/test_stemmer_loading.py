@@ -8,7 +8,7 @@ from pathlib import Path
 
 import snowballstemmer
 
-from chartercheck.text import normalize
+from chartercheck.text import stemming
 
 ROOT = Path(__file__).resolve().parents[2]
 EVAL_POSTS = ROOT / "benchmarks" / "eval" / "posts.yaml"
@@ -27,11 +27,11 @@ def _word_list() -> list[str]:
 # stemmers are then taken from it.
 _SCRIPT = textwrap.dedent("""
     import json, sys
-    from chartercheck.text import normalize
+    from chartercheck.text import stemming
     words = json.loads(sys.stdin.read())
-    ours = {lang: [normalize._stemmer(lang).stemWord(w) for w in words] for lang in ("fr", "en")}
+    ours = {lang: [stemming._stemmer(lang).stemWord(w) for w in words] for lang in ("fr", "en")}
     loaded_alone = "snowballstemmer" not in sys.modules
-    modules = {lang: type(normalize._stemmer(lang)).__module__ for lang in ("fr", "en")}
+    modules = {lang: type(stemming._stemmer(lang)).__module__ for lang in ("fr", "en")}
     import snowballstemmer  # later code importing the package gets the real, whole package
     theirs = {lang: [snowballstemmer.stemmer(name).stemWord(w) for w in words]
               for lang, name in (("fr", "french"), ("en", "english"))}
@@ -47,8 +47,8 @@ def test_stemmers_loaded_alone_equal_the_package_and_leave_it_importable():
                          text=True, cwd=ROOT, check=True)
     result = json.loads(out.stdout)
     assert result["loaded_alone"], "the package itself was imported"
-    assert result["modules"] == {"fr": "chartercheck.text.normalize._snowball.french_stemmer",
-                                 "en": "chartercheck.text.normalize._snowball.english_stemmer"}
+    assert result["modules"] == {"fr": "chartercheck.text.stemming._snowball.french_stemmer",
+                                 "en": "chartercheck.text.stemming._snowball.english_stemmer"}
     assert result["same"]
     assert result["package"] == "snowballstemmer.french_stemmer"
     assert result["languages"] == len(snowballstemmer.algorithms())
@@ -58,33 +58,33 @@ def test_stemmers_loaded_alone_equal_the_package_and_leave_it_importable():
 def test_stems_equal_the_package_stems_on_a_word_list():
     for lang, name in (("fr", "french"), ("en", "english")):
         reference = snowballstemmer.stemmer(name)
-        ours = normalize._lone_stemmer(name)
+        ours = stemming._lone_stemmer(name)
         for word in _word_list():
             assert ours.stemWord(word) == reference.stemWord(word), (lang, word)
 
 
 def test_an_imported_package_is_used_as_it_is():
-    assert type(normalize._lone_stemmer("french")) is type(snowballstemmer.stemmer("french"))
+    assert type(stemming._lone_stemmer("french")) is type(snowballstemmer.stemmer("french"))
 
 
 def test_any_failure_falls_back_to_the_package(monkeypatch):
     def broken(name):
         raise ImportError(name)
 
-    monkeypatch.setattr(normalize, "_lone_stemmer", broken)
-    normalize._stemmer.cache_clear()
+    monkeypatch.setattr(stemming, "_lone_stemmer", broken)
+    stemming._stemmer.cache_clear()
     try:
-        assert type(normalize._stemmer("fr")) is type(snowballstemmer.stemmer("french"))
-        assert normalize._stemmer("en").stemWord("cycling") == "cycl"
+        assert type(stemming._stemmer("fr")) is type(snowballstemmer.stemmer("french"))
+        assert stemming._stemmer("en").stemWord("cycling") == "cycl"
     finally:
-        normalize._stemmer.cache_clear()  # the next caller loads its stemmer the usual way
+        stemming._stemmer.cache_clear()  # the next caller loads its stemmer the usual way
 
 
 def test_the_modules_loaded_alone_are_the_package_files():
     script = textwrap.dedent("""
         import sys
-        from chartercheck.text import normalize
-        stemmer = normalize._lone_stemmer("english")
+        from chartercheck.text import stemming
+        stemmer = stemming._lone_stemmer("english")
         print(sys.modules[type(stemmer).__module__].__file__)
     """)
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
