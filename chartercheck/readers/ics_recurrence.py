@@ -21,6 +21,12 @@ Three guards keep every series cheap whatever it says:
 The reader adds a fourth: every series of a file shares a budget of
 occurrences (see :func:`series_limit`), so many endless series cannot add
 up to more posts than one file may hold.
+
+A component with several RRULEs (RFC 5545 allows it, though it advises
+against it) is expanded rule by rule, each rule as a series of its own under
+the same guards and an even share of the series' budget, and the occurrences
+are merged (see :func:`_expand_rule_by_rule`): unguarded, a weekly rule beside
+a ``FREQ=SECONDLY`` one would walk every second of the window.
 """
 from __future__ import annotations
 
@@ -79,6 +85,9 @@ def expand_series(components: list, start: datetime, end: datetime,
     from recurring_ical_events.series import Series
 
     master = next((c for c in components if "RECURRENCE-ID" not in c), None)
+    rules = master.get("RRULE") if master is not None else None
+    if isinstance(rules, list) and len(rules) > 1:
+        return _expand_rule_by_rule(components, master, rules, start, end, limit)
     stop = end
     never = ""
     rule = _single_rule(master) if master is not None else None
@@ -115,6 +124,40 @@ def expand_series(components: list, start: datetime, end: datetime,
     return result
 
 
+def _expand_rule_by_rule(components: list, master, rules: list, start: datetime, end: datetime,
+                         limit: int) -> Expansion:
+    """The occurrences of a master with several RRULEs: each rule expanded alone (with the
+    master's extra and excluded dates, and its overrides) as one series under every guard,
+    with an even share of ``limit``; the union, each start once, attributed to the master.
+
+    The union is the rule set's own occurrences: RFC 5545 makes a component's instances the
+    union of its rules' (and its RDATEs'), minus its EXDATEs; each rule keeps its own COUNT.
+    When a rule's expansion was cut, the union stops at the earliest cut, so that everything
+    up to where it says it stopped is there.
+    """
+    share = max(MIN_OCCURRENCES, limit // len(rules))
+    overrides = [c for c in components if c is not master]
+    found: dict[datetime, Any] = {}
+    cut: Optional[datetime] = None
+    never = ""
+    for rule in rules:
+        alone = master.copy()  # why a copy: rebasing a rule moves its DTSTART and COUNT
+        alone["RRULE"] = rule.copy()
+        part = expand_series([alone, *overrides], start, end, share)
+        if part.error:
+            return part
+        never = never or part.never
+        if part.capped_at is not None:
+            cut = part.capped_at if cut is None else min(cut, part.capped_at)
+        for begin, component in part.occurrences:
+            found.setdefault(begin, master if component is alone else component)
+    ordered = sorted((item for item in found.items() if cut is None or item[0] <= cut), key=lambda item: item[0])
+    result = Expansion(ordered[:limit], never=never)
+    if cut is not None or len(ordered) > limit:
+        result.capped_at = result.occurrences[-1][0] if result.occurrences else None
+    return result
+
+
 def _has_overrides(components: list) -> bool:
     """Whether the series has moved occurrences or extra dates, which may fall in the window."""
     return any("RECURRENCE-ID" in c or "RDATE" in c for c in components)
@@ -123,7 +166,9 @@ def _has_overrides(components: list) -> bool:
 def _single_rule(component) -> Optional[dict]:
     """The component's RRULE as a dict of lists, or None (none, several, or unreadable)."""
     rule = component.get("RRULE")
-    if rule is None or isinstance(rule, list):
+    if isinstance(rule, list):
+        rule = rule[0] if len(rule) == 1 else None
+    if rule is None:
         return None
     return rule if hasattr(rule, "get") else None
 

@@ -162,6 +162,13 @@ def _never_matching(d: Path) -> Run:
     return Run(["lint", _write(d / "never.ics", _ics(events)), "--now", NOW])
 
 
+def _several_rules(d: Path) -> Run:
+    """RFC 5545 lets an event carry several RRULEs; one of them endless and every second."""
+    events = [_event("r1", "DTSTART;TZID=Europe/Paris:20261124T100000",
+                     "RRULE:FREQ=WEEKLY\r\nRRULE:FREQ=SECONDLY\r\nRRULE:FREQ=MINUTELY;BYSECOND=1,2,3")]
+    return Run(["lint", _write(d / "rules.ics", _ics(events)), "--now", NOW, "--select", "CC9"])
+
+
 def _many_series(d: Path) -> Run:
     events = [_event(f"s{i}", "DTSTART;TZID=Europe/Paris:20261124T100000", "RRULE:FREQ=MINUTELY")
               for i in range(300)]
@@ -297,6 +304,7 @@ CASES = [
     Case("vtimezone-30-never", _zone_never, (0, 1), ("CC905",), issue_item=5),
     Case("rrule-never-matches", _never_matching, (0, 1), ("CC920",), issue_item=5),
     Case("300-minutely-series", _many_series, (0, 1), ("CC912",), issue_item=5),
+    Case("rrules-weekly-secondly-minutely", _several_rules, (0, 1), ("CC912",), issue_item=5),
     Case("rdate-150k-dates", _long_rdate, (0, 1), ("CC912",), issue_item=5),
     Case("1gb-sparse-file", _sparse, (2,), ("limit", "--max-bytes"), issue_item=6),
     Case("lint-dev-zero", _dev_zero, (2,), ("/dev/zero",), issue_item=6),
