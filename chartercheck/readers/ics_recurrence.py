@@ -31,6 +31,7 @@ a ``FREQ=SECONDLY`` one would walk every second of the window.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, datetime, timedelta
 from typing import Any, Optional
 
@@ -81,7 +82,6 @@ def expand_series(components: list, start: datetime, end: datetime,
     ``start``/``end`` must be aware; every DTSTART of ``components`` must be
     an aware datetime already (the reader resolves zones first).
     """
-    from recurring_ical_events.adapters.event import EventAdapter
     from recurring_ical_events.series import Series
 
     master = next((c for c in components if "RECURRENCE-ID" not in c), None)
@@ -107,7 +107,7 @@ def expand_series(components: list, start: datetime, end: datetime,
                 return Expansion()   # its next day is past the window: nothing to walk to
             else:
                 stop = min(end, first + _effective_period(rule) * (limit + 1))
-        series = Series([EventAdapter(c) for c in components])
+        series = Series(list(map(_at_its_start(), components)))
         found: dict[datetime, Any] = {}
         for occurrence in series.between(start, stop):
             begin = occurrence.start
@@ -156,6 +156,28 @@ def _expand_rule_by_rule(components: list, master, rules: list, start: datetime,
     if cut is not None or len(ordered) > limit:
         result.capped_at = result.occurrences[-1][0] if result.occurrences else None
     return result
+
+
+@lru_cache(maxsize=None)  # one class, made when the first series is expanded (the library loads late)
+def _at_its_start():
+    """The library's adapter of a VEVENT, reading it as a post is read: a moment, its DTSTART.
+
+    Why: the library orders an event's start and end, so an event whose DTEND (or
+    DURATION) falls before its DTSTART would recur from its end's time (a daily rule at
+    08:00 where DTSTART says 09:00), and walk its rule from there (a year of seconds for
+    ``FREQ=SECONDLY`` and an end a year early).  And an event's length only widens the span
+    the library searches backwards, for occurrences that start before the window, which
+    :func:`expand_series` drops anyway.
+    """
+    from recurring_ical_events.adapters.event import EventAdapter
+
+    class AtItsStart(EventAdapter):
+        @property
+        def span(self):
+            start = self.raw_start
+            return start, start
+
+    return AtItsStart
 
 
 def _has_overrides(components: list) -> bool:
@@ -210,11 +232,9 @@ def _rebase(master, rule, start: datetime) -> bool:
         if int(count) <= skipped:
             return False
         rule["COUNT"] = [int(count) - skipped]
-    shift = period * skipped
     # Aware + timedelta is wall-clock arithmetic: the local time of day is kept.
-    master["DTSTART"] = icalendar.vDDDTypes(dtstart + shift)
-    if "DTEND" in master and isinstance(master["DTEND"].dt, datetime):
-        master["DTEND"] = icalendar.vDDDTypes(master["DTEND"].dt + shift)
+    # (DTEND is left as it is: occurrences are read at their start, see _at_its_start.)
+    master["DTSTART"] = icalendar.vDDDTypes(dtstart + period * skipped)
     return True
 
 

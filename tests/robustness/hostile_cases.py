@@ -169,6 +169,13 @@ def _several_rules(d: Path) -> Run:
     return Run(["lint", _write(d / "rules.ics", _ics(events)), "--now", NOW, "--select", "CC9"])
 
 
+def _ends_a_year_early(d: Path) -> Run:
+    """A FREQ=SECONDLY series whose DTEND falls a year before its DTSTART."""
+    events = [_event("n1", "DTSTART;TZID=Europe/Paris:20261124T100000",
+                     "DTEND;TZID=Europe/Paris:20251124T100000\r\nRRULE:FREQ=SECONDLY")]
+    return Run(["lint", _write(d / "early-end.ics", _ics(events)), "--now", NOW, "--select", "CC9"])
+
+
 def _many_series(d: Path) -> Run:
     events = [_event(f"s{i}", "DTSTART;TZID=Europe/Paris:20261124T100000", "RRULE:FREQ=MINUTELY")
               for i in range(300)]
@@ -305,6 +312,7 @@ CASES = [
     Case("rrule-never-matches", _never_matching, (0, 1), ("CC920",), issue_item=5),
     Case("300-minutely-series", _many_series, (0, 1), ("CC912",), issue_item=5),
     Case("rrules-weekly-secondly-minutely", _several_rules, (0, 1), ("CC912",), issue_item=5),
+    Case("secondly-ending-a-year-early", _ends_a_year_early, (0, 1), ("CC912",), issue_item=5),
     Case("rdate-150k-dates", _long_rdate, (0, 1), ("CC912",), issue_item=5),
     Case("1gb-sparse-file", _sparse, (2,), ("limit", "--max-bytes"), issue_item=6),
     Case("lint-dev-zero", _dev_zero, (2,), ("/dev/zero",), issue_item=6),

@@ -1,6 +1,12 @@
-"""An event with several RRULEs: its occurrences are the union of its rules', each rule bounded
-as a series of its own (unbounded, a weekly rule beside a FREQ=SECONDLY one walked every second
-of the window)."""
+"""Series of unusual shape, read right and in bounded time.
+
+* An event with several RRULEs: its occurrences are the union of its rules', each rule bounded as
+  a series of its own (unbounded, a weekly rule beside a FREQ=SECONDLY one walked every second of
+  the window).
+* An event whose DTEND or DURATION falls before its DTSTART: it recurs from its DTSTART (the
+  library ordered the two, so it recurred from its end's time, and walked a FREQ=SECONDLY rule
+  from an end a year early).
+"""
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -91,3 +97,21 @@ def test_a_calendar_with_a_dense_rule_among_several_reads_quickly_and_says_where
     result = read(text, "ics")
     assert "CC912" in codes(result)
     assert 0 < len(result.posts) <= 1000
+
+
+@pytest.mark.parametrize("end", ["DTEND;TZID=Europe/Paris:20261124T080000", "DURATION:-PT1H",
+                                 "DTEND;TZID=Europe/Paris:20251124T080000", "DURATION:PT2H"])
+def test_a_series_recurs_from_its_start_whatever_its_end_says(end):
+    text = ics(event("s1", "DTSTART;TZID=Europe/Paris:20261124T090000", "[IG] Série", end,
+                     "RRULE:FREQ=DAILY;COUNT=3"))
+    result = read(text, "ics")
+    assert [post.at for post in result.posts] == [datetime(2026, 11, d, 9, 0, tzinfo=PARIS) for d in (24, 25, 26)]
+
+
+def test_a_dense_series_ending_a_year_before_it_starts_is_bounded():
+    text = ics(event("s1", "DTSTART;TZID=Europe/Paris:20261124T090000", "[IG] Série",
+                     "DTEND;TZID=Europe/Paris:20251124T080000", "RRULE:FREQ=SECONDLY"))
+    result = read(text, "ics")
+    assert "CC912" in codes(result)
+    assert result.posts[0].at == datetime(2026, 11, 24, 9, 0, tzinfo=PARIS)
+    assert len(result.posts) == 1000
