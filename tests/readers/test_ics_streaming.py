@@ -11,7 +11,7 @@ from datetime import datetime
 import pytest
 
 from chartercheck.errors import CalendarError
-from chartercheck.readers import CalendarSource, ics_calendar, ics_events, ics_stream, ics_whole
+from chartercheck.readers import CalendarSource, ics_calendar, ics_events, ics_stream, ics_survey, ics_whole
 
 from .helpers import PARIS, event, ics, local, options
 
@@ -225,6 +225,7 @@ def test_each_post_is_made_when_its_event_ends(monkeypatch):
             read["lines"] += 1
             yield line
 
+    monkeypatch.setattr(ics_survey, "physical_lines", counted)
     monkeypatch.setattr(ics_stream, "physical_lines", counted)
     original = ics_events.EventSink._emit
 
