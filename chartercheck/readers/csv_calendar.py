@@ -34,6 +34,7 @@ from .csv_headers import STATUS_WORDS
 from .csv_long_cells import LongCell, stream_rows
 from .labels import resolve_label
 from .normalize import POST_FIELDS, EntryReader
+from .unknown_fields import report_unknown_fields
 
 _MULTI = re.compile(r"\s*[|;]\s*")
 _DATE_FIELDS = ("at", "date", "updated_at", "approved_at")
@@ -200,12 +201,8 @@ def _check_header(dialect: Dialect, first: tuple[int, list[str]], path: str, rea
                                     hint="name a column 'at' (or 'date' and 'time'; in French 'Date de "
                                          "publication', or 'Date' and 'Heure'), or export from a supported "
                                          "tool (Sprout Social, Buffer, Hootsuite, Google Calendar)"))
-    import difflib
     known = list(POST_FIELDS) + ["approved_by", "approved_at", "approved_role", "date", "time"]
-    for _, name in dialect.unknown:
-        close = difflib.get_close_matches(name, known, n=1)
-        reader.problem("CC916", first[0], field=name, field_name=name, suggestion=close[0] if close else "",
-                       key=name)
+    report_unknown_fields(reader, [(name, first[0]) for _, name in dialect.unknown], known, keyed_by_name=True)
 
 
 def _date_evidence(dialect: Dialect, line: int, cells: list[str], evidence: tuple) -> tuple:

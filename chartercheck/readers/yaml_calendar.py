@@ -14,7 +14,6 @@ when it helps, at the field (``at:`` for cadence, ``text:`` for tone).
 """
 from __future__ import annotations
 
-import difflib
 from typing import Optional
 
 from ..errors import CalendarError, Problem
@@ -22,6 +21,7 @@ from ..timeutil import load_zone
 from ..yamlsource import YamlLoadError, YamlMap, load_yaml
 from .base import CalendarSource, ReadOptions, ReadResult
 from .normalize import POST_FIELDS, EntryReader
+from .unknown_fields import report_unknown_fields
 
 _UNSEEN = object()  # the header as seen when the first post arrived: not yet
 HEADER_KEYS = ("timezone", "channel", "author", "status", "name")
@@ -58,9 +58,7 @@ def read_yaml_calendar(source: CalendarSource, options: ReadOptions) -> ReadResu
                                         hint="a YAML calendar is a mapping with a 'posts:' list",
                                         msgid="error.no_posts"))
         reader = EntryReader(source.path, options, result.problems)
-        for key in unknown:
-            reader.problem("CC916", doc.line_of(key), field=str(key), field_name=str(key),
-                           suggestion=_suggest(str(key), ("calendar", "posts")))
+        report_unknown_fields(reader, [(str(key), doc.line_of(key)) for key in unknown], ("calendar", "posts"))
     else:
         raise CalendarError(Problem(source.path, 1, "expected a 'posts:' list"))
     if not isinstance(posts, list):
@@ -151,14 +149,16 @@ class _PostStream:
             return
         fields = dict(self.defaults)
         field_lines = []
+        unknown = []
         for key, value in entry.items():
             name = _ALIASES.get(str(key), str(key))
             if name not in POST_FIELDS:
-                reader.problem("CC916", entry.line_of(key), str(entry.get("id") or f"line-{line}"),
-                               field=str(key), field_name=str(key), suggestion=_suggest(str(key), POST_FIELDS))
+                unknown.append((str(key), entry.line_of(key)))
                 continue
             fields[name] = value
             field_lines.append((name, entry.line_of(key)))
+        if unknown:
+            report_unknown_fields(reader, unknown, POST_FIELDS, str(entry.get("id") or f"line-{line}"))
         post = reader.build(fields, line, f"line-{line}", field_lines, tz=self.tz)
         if post is not None:
             self.posts.append(post)
@@ -168,8 +168,3 @@ class _PostStream:
         if self.overflow_line is not None:
             limit = self.options.max_posts
             self.reader.problem("CC918", self.overflow_line, count=self.count - limit, limit=limit)
-
-
-def _suggest(key: str, known) -> str:
-    close = difflib.get_close_matches(key, list(known), n=1)
-    return close[0] if close else ""

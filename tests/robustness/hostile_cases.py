@@ -188,6 +188,13 @@ def _long_rdate(d: Path) -> Run:
     return Run(["lint", _write(d / "rdate.ics", _ics([event])), "--now", NOW, "--select", "CC9"])
 
 
+def _wide_csv(d: Path) -> Run:
+    """300,000 columns nobody knows: 20 named (with the closest field), the rest one count."""
+    header = "id,channel,at,text" + "".join(f",col{i}" for i in range(300_000))
+    row = "p1,instagram,2026-11-24 10:00,Bonjour" + ",x" * 300_000
+    return Run(["lint", _write(d / "wide.csv", header + "\n" + row + "\n"), "--now", NOW, "--select", "CC9"])
+
+
 def _sparse(d: Path) -> Run:
     path = d / "huge.yaml"
     with open(path, "wb") as handle:
@@ -314,6 +321,7 @@ CASES = [
     Case("rrules-weekly-secondly-minutely", _several_rules, (0, 1), ("CC912",), issue_item=5),
     Case("secondly-ending-a-year-early", _ends_a_year_early, (0, 1), ("CC912",), issue_item=5),
     Case("rdate-150k-dates", _long_rdate, (0, 1), ("CC912",), issue_item=5),
+    Case("csv-300k-unknown-columns", _wide_csv, (0, 1), ("299,980 more unknown fields",), issue_item=5),
     Case("1gb-sparse-file", _sparse, (2,), ("limit", "--max-bytes"), issue_item=6),
     Case("lint-dev-zero", _dev_zero, (2,), ("/dev/zero",), issue_item=6),
     Case("stdin-dev-zero", _stdin_zero, (2,), ("<stdin>", "--max-bytes"), issue_item=6),
