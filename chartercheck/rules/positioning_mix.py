@@ -18,7 +18,7 @@ from ..text.matching import PhraseMatcher
 from ..text.normalize import fold, tokenize
 from ..text.stemming import stem
 from .context import first_line
-from .positioning import may_match, tag_spelling, term_cores
+from .vocabulary import may_match, tag_spelling, term_cores
 from .registry import Scope, rule
 from .streaming import PostStream, finished, stream
 from .tone import percent
