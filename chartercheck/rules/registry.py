@@ -20,7 +20,7 @@ from ..model import Severity
 #: The modules holding rules, in the order their families run. Tone runs
 #: before approval because conditional approval steps look at tone facts.
 RULE_MODULES = ("input", "charter", "cadence", "schedule", "tone", "tone_repetition",
-                "positioning", "vocabulary", "positioning_mix", "cross_post", "platform",
+                "positioning", "vocabulary", "positioning_mix", "pillars", "cross_post", "platform",
                 "compliance", "approval", "approval_timing")
 
 
