@@ -80,13 +80,13 @@ def _stats(days: int):
 
 
 def test_chart_labels_of_a_week_name_each_day():
-    from chartercheck.formatters.html import _commercial_svg
+    from chartercheck.formatters.html_charts import commercial_svg as _commercial_svg
     labels = _axis_labels(_commercial_svg(_stats(7), "fr"))
     assert [label for _, label in labels][:2] == ["mar. 24", "mer. 25"] and len(labels) == 7
 
 
 def test_chart_labels_of_a_long_range_never_run_into_each_other():
-    from chartercheck.formatters.html import LABEL_ROOM, _commercial_svg
+    from chartercheck.formatters.html_charts import LABEL_ROOM, commercial_svg as _commercial_svg
     for days in (13, 20, 31):
         labels = _axis_labels(_commercial_svg(_stats(days), "fr"))
         gaps = [b[0] - a[0] for a, b in zip(labels, labels[1:])]
@@ -95,7 +95,7 @@ def test_chart_labels_of_a_long_range_never_run_into_each_other():
 
 
 def test_chart_of_more_than_a_month_has_a_bar_per_week():
-    from chartercheck.formatters.html import _commercial_svg
+    from chartercheck.formatters.html_charts import commercial_svg as _commercial_svg
     svg = _commercial_svg(_stats(62), "en")
     assert svg.count('class="other" x=') == 10  # 62 days from a Tuesday touch 10 weeks
     assert "<title>23 Nov: 12 (" in svg  # the week of Monday 23 Nov holds 6 days of the range, 2 posts each
