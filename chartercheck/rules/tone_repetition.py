@@ -26,6 +26,11 @@ BANDS, ROWS = 10, 3
 #: Most recent posts remembered per bucket; bounds the work per post even
 #: when a channel repeats itself hundreds of times.
 BUCKET_DEPTH = 16
+#: Words whose pair-hash shares (:func:`_word_code`) are kept at most: the table is
+#: emptied when full. Every text brings its own numbers and names, so a year of
+#: posts would keep each of them (about 240 bytes a word, some 25 MB at 100,000
+#: posts) until the rule reports; the common words are back after a few texts.
+WORD_CODES_MAX = 16_384
 _FIBONACCI = 0x9E3779B97F4A7C15  # 2^64 / golden ratio: spreads bits across the word
 _MASK64 = (1 << 64) - 1
 
@@ -101,10 +106,12 @@ class _DuplicateWatch(PostStream):
         self.threshold = ctx.charter.get("tone.duplicates.similarity", 0.8)
         self.channels: dict[str, _ChannelBuckets] = {}
         self.matches: dict[str, list] = defaultdict(list)
-        self.word_codes: dict[str, tuple[int, int]] = {}  # see _sketch
+        self.word_codes: dict[str, tuple[int, int]] = {}  # see _sketch; WORD_CODES_MAX at most
 
     def feed(self, ctx, post) -> None:
         facts = ctx.facts(post)
+        if len(self.word_codes) >= WORD_CODES_MAX:
+            self.word_codes = {}
         sketch = _sketch(facts.tokens, self.word_codes)
         if sketch is None:
             return
