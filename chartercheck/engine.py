@@ -290,8 +290,8 @@ def _collect(findings: list[Finding], found: Iterable[Finding]) -> None:
     One calendar rule can give a hundred thousand findings (minimum gaps on a
     dense year). Settled only at its end, each would hold its parameters
     (times, durations) until then: memory that the settled findings' sentences
-    and the next rules' findings, of other sizes, cannot reuse (about 25 MB of
-    free blocks left at the peak of 100,000 iCalendar events).
+    and the next rules' findings, of other sizes, cannot reuse (about 5 MB more
+    at the peak of 100,000 iCalendar events).
     """
     found = iter(found)
     while True:
