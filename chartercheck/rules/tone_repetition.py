@@ -220,7 +220,8 @@ def _sketch_parts(tokens, word_codes: dict) -> tuple[frozenset, list, array] | N
     distance ("rotation" densification), so short texts still get a full
     signature. The signature is cut into BANDS bands of ROWS values, each a
     bucket key. ``word_codes`` keeps each word's share of the pair hash
-    (:func:`_word_code`) for the run: words recur from text to text.
+    (:func:`_word_code`) across texts, since words recur from text to text (the
+    caller empties it when it holds :data:`WORD_CODES_MAX` words).
     """
     if len(tokens) < DUPLICATE_MIN_WORDS:
         return None
