@@ -26,6 +26,11 @@ BANDS, ROWS = 10, 3
 #: Most recent posts remembered per bucket; bounds the work per post even
 #: when a channel repeats itself hundreds of times.
 BUCKET_DEPTH = 16
+#: Words whose pair-hash shares (:func:`_word_code`) are kept at most: the table is
+#: emptied when full. Every text brings its own numbers and names, so a year of
+#: posts would keep each of them (about 240 bytes a word, some 25 MB at 100,000
+#: posts) until the rule reports; the common words are back after a few texts.
+WORD_CODES_MAX = 16_384
 _FIBONACCI = 0x9E3779B97F4A7C15  # 2^64 / golden ratio: spreads bits across the word
 _MASK64 = (1 << 64) - 1
 
@@ -101,21 +106,26 @@ class _DuplicateWatch(PostStream):
         self.threshold = ctx.charter.get("tone.duplicates.similarity", 0.8)
         self.channels: dict[str, _ChannelBuckets] = {}
         self.matches: dict[str, list] = defaultdict(list)
-        self.word_codes: dict[str, tuple[int, int]] = {}  # see _sketch
+        self.word_codes: dict[str, tuple[int, int]] = {}  # see _sketch; WORD_CODES_MAX at most
 
     def feed(self, ctx, post) -> None:
         facts = ctx.facts(post)
-        sketch = _sketch(facts.tokens, self.word_codes)
+        if len(self.word_codes) >= WORD_CODES_MAX:
+            self.word_codes = {}
+        sketch = _sketch_parts(facts.tokens, self.word_codes)
         if sketch is None:
             return
-        shingles, keys = sketch
-        entry = (post.at, post, shingles)  # time first: sorting and expiry read it without a lambda
+        shingles, pairs, keys = sketch
+        # Time first: sorting and expiry read it without a lambda. The window keeps the
+        # word pairs as a list (a set of 27 costs 2.2 KB, the list 0.27 KB): comparisons
+        # look them up in the set of the post being matched.
+        entry = (post.at, post, pairs)
         for channel in dict.fromkeys(post.channels):
             buckets = self.channels.get(channel)
             if buckets is None:
                 buckets = self.channels[channel] = _ChannelBuckets()
             buckets.expire(post.at - self.window)
-            best = buckets.match_and_add(entry, keys, self.threshold)
+            best = buckets.match_and_add(entry, shingles, keys, self.threshold)
             if best is not None:
                 self.matches[channel].append((post, best[1], best[0]))
 
@@ -150,13 +160,14 @@ class _ChannelBuckets:
                     if not bucket:
                         del buckets[key]
 
-    def match_and_add(self, entry, keys, threshold):
+    def match_and_add(self, entry, shingles, keys, threshold):
         """(similarity, post) of the most recent post sharing a bucket with
-        ``entry`` and at least ``threshold`` similar, or None; then ``entry``
-        joins its buckets. Occurrences of the post's own recurring series are
-        the same text on purpose and never count."""
+        ``entry`` (whose word pairs are the set ``shingles``) and at least
+        ``threshold`` similar, or None; then ``entry`` joins its buckets.
+        Occurrences of the post's own recurring series are the same text on
+        purpose and never count."""
         buckets = self.buckets
-        post, shingles = entry[1], entry[2]
+        post = entry[1]
         mine = []  # the entry's buckets, looked up once for matching and for adding
         candidates = {}  # similar posts share most buckets: gather them once
         for key in keys:
@@ -171,7 +182,7 @@ class _ChannelBuckets:
         for _, other, other_shingles in sorted(candidates.values(), key=itemgetter(0), reverse=True):
             if _same_series(post, other):
                 continue
-            common = len(shingles & other_shingles)
+            common = len(shingles.intersection(other_shingles))  # a list of distinct pairs
             # |A ∪ B| = |A| + |B| − |A ∩ B|: the same integer, without building the union
             similarity = common / (len(shingles) + len(other_shingles) - common)
             if similarity >= threshold:
@@ -192,7 +203,14 @@ def _same_series(post, other) -> bool:
 
 def _sketch(tokens, word_codes: dict) -> tuple[frozenset, array] | None:
     """A text's word pairs (as stable integers, the set the Jaccard index
-    compares) and its LSH bucket keys.
+    compares) and its LSH bucket keys (see :func:`_sketch_parts`)."""
+    parts = _sketch_parts(tokens, word_codes)
+    return None if parts is None else (parts[0], parts[2])
+
+
+def _sketch_parts(tokens, word_codes: dict) -> tuple[frozenset, list, array] | None:
+    """A text's word pairs (as stable integers: the set the Jaccard index
+    compares, and the same pairs as a sorted list) and its LSH bucket keys.
 
     One-permutation MinHash: each word pair gets one 64-bit hash (CRC-32 of
     each word, combined and mixed by a Fibonacci multiplier; never Python's
@@ -202,7 +220,8 @@ def _sketch(tokens, word_codes: dict) -> tuple[frozenset, array] | None:
     distance ("rotation" densification), so short texts still get a full
     signature. The signature is cut into BANDS bands of ROWS values, each a
     bucket key. ``word_codes`` keeps each word's share of the pair hash
-    (:func:`_word_code`) for the run: words recur from text to text.
+    (:func:`_word_code`) across texts, since words recur from text to text (the
+    caller empties it when it holds :data:`WORD_CODES_MAX` words).
     """
     if len(tokens) < DUPLICATE_MIN_WORDS:
         return None
@@ -242,7 +261,7 @@ def _sketch(tokens, word_codes: dict) -> tuple[frozenset, array] | None:
     # 64-bit slot, and a tuple of int objects costs four times as much.)
     # zip() over one iterator ROWS times yields each band as (band, its ROWS values).
     keys = array("q", map(hash, zip(range(BANDS), *[iter(signature)] * ROWS)))
-    return shingles, keys
+    return shingles, hashes, keys
 
 
 def _word_code(word: str) -> tuple[int, int]:

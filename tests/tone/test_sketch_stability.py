@@ -19,3 +19,32 @@ def test_word_codes_kept_for_the_run_give_the_same_sketch():
     first = _sketch(WORDS, codes)
     assert codes and _sketch(WORDS, codes) == first == _sketch(WORDS, {})
     assert _sketch(WORDS[:4], codes) is None  # too short to compare
+
+
+def test_a_full_word_table_is_emptied_and_the_duplicates_found_are_the_same(monkeypatch):
+    from chartercheck.rules import tone_repetition
+    from chartercheck.testing import lint_posts
+
+    # Each text brings a word of its own, as numbers and names do in real posts.
+    posts = [(f"p{i}", "instagram", f"2026-11-{10 + i} 12:00", " ".join(WORDS + (f"atelier{i}",))) for i in range(6)]
+    unbounded = lint_posts("", *posts, code="CC205")
+    sizes = []
+    real_sketch = tone_repetition._sketch_parts
+
+    def sketch(tokens, word_codes):
+        sizes.append(len(word_codes))
+        return real_sketch(tokens, word_codes)
+
+    monkeypatch.setattr(tone_repetition, "WORD_CODES_MAX", 20)
+    monkeypatch.setattr(tone_repetition, "_sketch_parts", sketch)
+    bounded = lint_posts("", *posts, code="CC205")
+    assert len(unbounded.findings) == 5
+    assert [f.to_dict() for f in bounded.findings] == [f.to_dict() for f in unbounded.findings]
+    assert max(sizes) < 20 and 0 in sizes[1:]  # emptied when full, then filled again
+
+
+def test_the_sorted_pairs_are_the_set_s():
+    from chartercheck.rules.tone_repetition import _sketch_parts
+
+    shingles, pairs, keys = _sketch_parts(WORDS, {})
+    assert pairs == sorted(shingles) and (shingles, keys) == _sketch(WORDS, {})
