@@ -3,6 +3,7 @@ more than the sentences); below it, they wait to be read. The report is the same
 import chartercheck
 from chartercheck import engine
 from chartercheck.formatters import json_format
+from chartercheck.model import Finding
 from chartercheck.timeutil import parse_cli_datetime
 
 RAW_MESSAGE = chartercheck.model._MESSAGE_SLOT
