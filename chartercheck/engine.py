@@ -6,7 +6,6 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from itertools import islice
 from typing import Iterable, Iterator, Optional, Sequence, Union
 
 from . import cpu_load, i18n
@@ -15,6 +14,7 @@ from .gate_checks import check_options, no_posts, unknown_ignores
 from .model import Finding, Location, Post, Report, Severity
 from .parallel import PARALLEL_BYTES_MIN, PARALLEL_POSTS_MIN, facts_ahead, in_order
 from .progress import no_progress
+from .ranking import collect, day_of, rank, settle
 from .readers import CalendarSource, InputProblem, ReadOptions, ReadResult, load_source, read_calendar
 from .rules.context import RuleContext
 from .rules.registry import RuleSpec, Scope, all_rules, find_rule, matches
@@ -197,111 +197,6 @@ def _suppressed(finding: Finding, ignoring: dict, baseline: frozenset) -> bool:
     return bool(baseline) and finding.fingerprint() in baseline
 
 
-def _day_of(finding: Finding) -> float:
-    """The UTC day (days since 1970) of the finding's moment; -inf when it has none."""
-    at = finding.location.at
-    return at.timestamp() // 86400 if at else float("-inf")
-
-
-def _rank(by_day: dict[float, list[Finding]]) -> list[Finding]:
-    """Findings without repeats, in :meth:`Finding.sort_key` order.
-
-    ``by_day`` holds each UTC day's findings in the order the rules gave
-    them. The same (code, location, message) twice — a multi-channel post
-    may trip the same check twice — keeps the first; repeats share a
-    location, hence a day. The order is exactly one sort of everything by
-    ``sort_key`` (severity, then time...: day groups taken in key order are
-    contiguous, and sorting is stable), but only one group's de-duplication
-    set and sort keys exist at a time: on a dense year of 477,000 findings
-    the whole set and all the keys took over 100 MB at once.
-
-    Messages are written only where they decide: when two findings of the
-    same code share a location (a repeat, or not), or when they tie on every
-    other member of the sort key (see :func:`_sorted`).
-    """
-    groups: dict[tuple, list[Finding]] = defaultdict(list)
-    for day in list(by_day):
-        seen: dict[tuple, list[Finding]] = {}
-        for finding in by_day.pop(day):
-            place = (finding.code, finding.location)
-            earlier = seen.get(place)
-            if earlier is None:
-                seen[place] = [finding]
-            elif any(other.message == finding.message for other in earlier):
-                continue
-            else:
-                earlier.append(finding)
-            groups[(-int(finding.severity), day)].append(finding)
-    ranked = []
-    for group in sorted(groups):
-        ranked.extend(_sorted(groups.pop(group)))
-    return ranked
-
-
-def _sorted(findings: list[Finding]) -> list[Finding]:
-    """``findings`` in :meth:`Finding.sort_key` order, by :meth:`Finding.order_key`
-    then, only within runs of equal keys, by message: the same order (both
-    sorts are stable), without writing every message to compare them."""
-    keyed = sorted(((finding.order_key(), finding) for finding in findings), key=_first)
-    out = []
-    start, count = 0, len(keyed)
-    while start < count:
-        end = start + 1
-        key = keyed[start][0]
-        while end < count and keyed[end][0] == key:
-            end += 1
-        if end - start == 1:
-            out.append(keyed[start][1])
-        else:
-            out.extend(sorted((pair[1] for pair in keyed[start:end]), key=_message))
-        start = end
-    return out
-
-
-#: Findings held beyond which new ones have their texts written as they come (see :func:`_settle`).
-SETTLE_AFTER = 100_000
-
-
-def _settle(findings: list[Finding], since: int) -> None:
-    """Write the texts of ``findings[since:]`` now when the run holds more than :data:`SETTLE_AFTER`,
-    and those of every earlier finding the first time it does (``since`` not past it yet).
-
-    A finding waits to write its sentences until a format reads them, so a run
-    that ends in a count writes none. But waiting holds its parameters (times,
-    durations, lists), and on a dense year of ~470,000 findings they weigh
-    more than the sentences, whose equal copies are kept once: past that many
-    findings, memory comes first (about 20 MB less at 100,000 iCalendar events),
-    for the findings already held too (their parameters' memory then goes to
-    the findings that follow: about 9 MB less).
-    """
-    if len(findings) > SETTLE_AFTER:
-        for finding in findings[since if since > SETTLE_AFTER else 0:]:
-            finding.message  # written and kept in place of its parameters
-            finding.hint
-
-
-#: Findings of one calendar rule gathered before :func:`_settle` writes their texts (see :func:`_collect`).
-SETTLE_CHUNK = 5_000
-
-
-def _collect(findings: list[Finding], found: Iterable[Finding]) -> None:
-    """Add a calendar rule's findings to ``findings``, settling them every :data:`SETTLE_CHUNK`.
-
-    One calendar rule can give a hundred thousand findings (minimum gaps on a
-    dense year). Settled only at its end, each would hold its parameters
-    (times, durations) until then: memory that the settled findings' sentences
-    and the next rules' findings, of other sizes, cannot reuse (about 5 MB more
-    at the peak of 100,000 iCalendar events).
-    """
-    found = iter(found)
-    while True:
-        since = len(findings)
-        findings.extend(islice(found, SETTLE_CHUNK))
-        _settle(findings, since)
-        if len(findings) - since < SETTLE_CHUNK:
-            return
-
-
 def _calendar_order(rule: tuple[RuleSpec, Severity]) -> bool:
     """Sort key of the calendar rules: those fed while the posts stream past
     (``warm``) report first, so what they hold (a window of recent texts'
@@ -309,14 +204,6 @@ def _calendar_order(rule: tuple[RuleSpec, Severity]) -> bool:
     are made in does not change the report: they are ranked, and no two rules
     share a code."""
     return rule[0].warm is None
-
-
-def _first(pair: tuple):
-    return pair[0]
-
-
-def _message(finding: Finding) -> str:
-    return finding.message
 
 
 def run(calendars: Iterable[CalendarInput], charter: Optional[Charter] = None,
@@ -378,7 +265,7 @@ def _judge(calendars: list, charter: Charter, options: LintOptions, lang: str, r
             ctx.bind(spec, severity)
             for post in block:
                 findings.extend(spec.func(ctx, post) or ())
-        _settle(findings, before_block)
+        settle(findings, before_block)
         for warm in warmers:
             for post in block:
                 warm(ctx, post)
@@ -387,7 +274,7 @@ def _judge(calendars: list, charter: Charter, options: LintOptions, lang: str, r
     for spec, severity in other_rules:
         ctx.bind(spec, severity)
         if spec.scope is Scope.CALENDAR or (spec.scope is Scope.CHARTER and not charter.is_embedded):
-            _collect(findings, spec.func(ctx) or ())
+            collect(findings, spec.func(ctx) or ())
         done += 1
         progress(done, steps, spec.code)
     progress(steps, steps, "")
@@ -405,9 +292,9 @@ def _judge(calendars: list, charter: Charter, options: LintOptions, lang: str, r
         if suppressing and _suppressed(finding, ignoring, options.baseline):
             suppressed += 1
             continue
-        by_day[_day_of(finding)].append(finding)
+        by_day[day_of(finding)].append(finding)
     del findings
-    kept = _rank(by_day)
+    kept = rank(by_day)
     span = ctx.span
     channels = sorted({c for p in ctx.linted for c in p.channels})
     return Report(charter.name, tuple(kept), len(ctx.linted), tuple(channels),

@@ -61,7 +61,7 @@ def test_ranking_by_day_groups_is_one_stable_sort_without_repeats():
     import random
     from collections import defaultdict
 
-    from chartercheck.engine import _day_of, _rank
+    from chartercheck.ranking import day_of as _day_of, rank as _rank
     from chartercheck.model import Finding, Location
 
     rng = random.Random(8)

@@ -1,7 +1,7 @@
-"""Past engine.SETTLE_AFTER findings, texts are written as the findings come (their parameters weigh
+"""Past ranking.SETTLE_AFTER findings, texts are written as the findings come (their parameters weigh
 more than the sentences); below it, they wait to be read. The report is the same either way."""
 import chartercheck
-from chartercheck import engine
+from chartercheck import engine, ranking
 from chartercheck.formatters import json_format
 from chartercheck.model import Finding
 from chartercheck.timeutil import parse_cli_datetime
@@ -22,7 +22,7 @@ def unwritten(report) -> int:
 def test_a_small_run_leaves_texts_unwritten_and_a_big_one_writes_them_as_they_come(monkeypatch):
     waiting = lint()
     assert len(waiting.findings) > 20 and unwritten(waiting) > len(waiting.findings) // 2
-    monkeypatch.setattr(engine, "SETTLE_AFTER", 0)
+    monkeypatch.setattr(ranking, "SETTLE_AFTER", 0)
     settled = lint()
     assert unwritten(settled) == 0
     assert json_format.render(settled) == json_format.render(waiting)
@@ -48,23 +48,23 @@ def deferred_findings(count):
 
 
 def test_the_run_that_passes_the_limit_writes_the_texts_held_before_too(monkeypatch):
-    monkeypatch.setattr(engine, "SETTLE_AFTER", 4)
+    monkeypatch.setattr(ranking, "SETTLE_AFTER", 4)
     texts, findings = deferred_findings(4)
-    engine._settle(findings, 2)
+    ranking.settle(findings, 2)
     assert [t.writes for t in texts] == [0, 0, 0, 0]  # not past the limit: every text waits
     more, added = deferred_findings(3)
     findings += added
-    engine._settle(findings, 4)
+    ranking.settle(findings, 4)
     assert [t.writes for t in texts + more] == [2] * 7  # message and hint, the earlier ones included
     last, added = deferred_findings(2)
     findings += added
-    engine._settle(findings, 7)
+    ranking.settle(findings, 7)
     assert [t.writes for t in texts + more + last] == [2] * 9  # each written once
 
 
 def test_a_calendar_rule_s_findings_are_settled_as_they_come(monkeypatch):
-    monkeypatch.setattr(engine, "SETTLE_AFTER", 0)
-    monkeypatch.setattr(engine, "SETTLE_CHUNK", 3)
+    monkeypatch.setattr(ranking, "SETTLE_AFTER", 0)
+    monkeypatch.setattr(ranking, "SETTLE_CHUNK", 3)
     texts, made = deferred_findings(8)
     seen = []
 
@@ -74,7 +74,7 @@ def test_a_calendar_rule_s_findings_are_settled_as_they_come(monkeypatch):
             yield finding
 
     findings = []
-    engine._collect(findings, rule())
+    ranking.collect(findings, rule())
     assert findings == made and all(t.writes == 2 for t in texts)
     assert seen[3] == [2, 2, 2] and seen[5] == [2, 2, 2, 0, 0] and seen[6] == [2] * 6
 
