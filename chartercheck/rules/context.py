@@ -12,19 +12,15 @@ from functools import cached_property
 from itertools import islice
 from typing import Iterable, Optional
 
-from .. import i18n
 from ..charter.model import Charter
-from ..i18n.deferred import Texts
-from ..model import Finding, Location, Post, Severity
+from ..model import Finding, Post, Severity
 from ..timeutil import needs_year
+from .findings import FindingMaker
 from .registry import RuleSpec, Scope
-from .timely_hints import timely_hint
 from .triage import judged_posts
 
 
 _MISSING = object()
-#: parameter types a finding copies (as a tuple, written alike) before its texts are written
-_MUTABLE_SEQUENCES = (list, set)
 #: Distinct texts whose facts stay in memory (3-4 KB each). Post rules run
 #: over blocks of 1,000 posts (engine.POST_BLOCK); dropping the oldest quarter
 #: when full never drops the running block's facts while the cache holds more
@@ -32,8 +28,6 @@ _MUTABLE_SEQUENCES = (list, set)
 FACTS_CACHE_SIZE = 1_350
 #: Posts whose fires() answers are kept: a few blocks of engine.POST_BLOCK.
 FIRES_CACHE_SIZE = 3_000
-#: Recent finding texts, local times and locations shared between findings.
-SHARED_FINDING_PARTS = 32_768
 
 
 def text_options(charter) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
@@ -78,17 +72,7 @@ class RuleContext:
         self._fired: dict[str, tuple] = {}
         self._fired_elsewhere: dict[tuple, bool] = {}  # same id at another time (ICS recurrences)
         self._fire_bits: dict[str, int] = {}
-        # Findings repeat the same sentences ("matches none of the pillars..."),
-        # local times and locations: recent ones are kept once (see finding()).
-        self._shared = _Recent(SHARED_FINDING_PARTS)
-        # Local times apart: the places and texts above fill their table ten
-        # times faster than findings meet new instants.
-        self._shared_times = _Recent(SHARED_FINDING_PARTS)
-        # Findings' texts, written when read (after the run: not emptied by release()),
-        # equal ones kept once.
-        self._deferred_texts = Texts(lang, self.with_year, _Recent(SHARED_FINDING_PARTS),
-                                     _Recent(SHARED_FINDING_PARTS))
-        self._hint_ids: dict[tuple, Optional[str]] = {}  # (code, hint) → catalogue id, if there is one
+        self._findings = FindingMaker(self)
 
     # -- range ------------------------------------------------------------
     def in_range(self, moment: Optional[datetime]) -> bool:
@@ -265,58 +249,9 @@ class RuleContext:
         post, the location is the post's (file, line of ``field``, id);
         without, it is a calendar-wide finding dated ``at``.
         """
-        spec = self._spec
-        assert spec is not None, "finding() called outside a rule"
-        channel = channel or (post.channels[0] if post is not None and post.channels else None)
-        params.setdefault("channel", channel or "")
-        # Texts are written when a formatter reads them, not here: a run that
-        # ends in a count or a summary formats none of its findings' sentences;
-        # equal ones written close together are kept once (self._deferred_texts).
-        # A list or set a rule keeps using must not change the text meanwhile.
-        # Equal texts a finding keeps (lists of steps, joined names) are kept once.
-        shared = self._shared
-        for name, value in params.items():
-            kind = type(value)
-            if kind is str:
-                params[name] = shared.get(value)
-            elif kind in _MUTABLE_SEQUENCES:
-                params[name] = tuple(value)
-        code = spec.code
-        if hint and self.now is not None:
-            hint = timely_hint(code, hint, at or (post.at if post is not None else None), params,
-                               self.now, self.today)
-        hint_id = None
-        if hint:
-            hint_id = self._hint_ids.get((code, hint), _MISSING)
-            if hint_id is _MISSING:
-                hint_id = f"{code}.{hint}"
-                hint_id = self._hint_ids[(code, hint)] = hint_id if i18n.has_message(hint_id) else None
-        texts = self._deferred_texts.defer(code, message, hint_id, params)
-        # Findings live until the report is written (hundreds of thousands on a
-        # dense year): an equal local time or location met recently (the same
-        # post checked by the next rule) is stored once, and looked up by its
-        # members before a new Location is made.
-        if post is not None:
-            moment = at or post.at
-            place = (path or post.source.path, line or post.line_of(field), post.id,
-                     channel or (post.channels[0] if post.channels else None), moment, field)
-        else:
-            moment = at
-            place = (path or self.default_path, line, None, channel, at, field)
-        location = shared.find(place)
-        if location is None:
-            local = None if moment is None else self._local_time(moment)
-            location = shared.put(place, Location(*place[:4], local, field))
-        return Finding(code, spec.name, self._severity, texts, location, texts if hint_id else None,
-                       shared.get(key) if key else key)
-
-    def _local_time(self, moment: datetime) -> datetime:
-        """:meth:`local`, shared when the same instant was asked recently
-        (equal instants give equal wall times)."""
-        found = self._shared_times.find(moment)
-        if found is None:
-            found = self._shared_times.put(moment, self.local(moment))
-        return found
+        assert self._spec is not None, "finding() called outside a rule"
+        return self._findings.make(self._spec, self._severity, post, message, hint, channel, at, field, key,
+                                   path, line, params)
 
     def release(self, keep: Iterable[str] = ()) -> None:
         """Drop what only the rules needed (facts, memos, fires answers) once they
@@ -326,8 +261,7 @@ class RuleContext:
         self._memos = kept
         self._block_memos = {}
         self._facts, self._fired, self._fired_elsewhere = {}, {}, {}
-        self._shared = _Recent(SHARED_FINDING_PARTS)
-        self._shared_times = _Recent(SHARED_FINDING_PARTS)
+        self._findings.release()
 
 
 def _named(table: dict, name: str) -> dict:
@@ -337,35 +271,6 @@ def _named(table: dict, name: str) -> dict:
     if memo is None:
         memo = table[name] = {}
     return memo
-
-
-class _Recent:
-    """Values seen lately, to hand out one object for equal values.
-
-    Emptied when full rather than kept for the run: sharing pays because a
-    post's findings (and the same sentences) come close together, and a
-    table of every value would cost about what it saves.
-    """
-
-    __slots__ = ("items", "limit")
-
-    def __init__(self, limit: int):
-        self.items: dict = {}
-        self.limit = limit
-
-    def get(self, value):
-        """``value``, or the equal one seen recently."""
-        found = self.items.get(value)
-        return found if found is not None else self.put(value, value)
-
-    def find(self, key):
-        return self.items.get(key)
-
-    def put(self, key, value):
-        if len(self.items) >= self.limit:
-            self.items = {}
-        self.items[key] = value
-        return value
 
 
 def first_line(posts: Iterable[Post]) -> Optional[int]:

@@ -46,7 +46,7 @@ def test_a_deferred_message_is_written_once_on_first_read_and_reads_as_a_str():
 
 
 def test_equal_texts_are_shared_when_a_table_is_given():
-    from chartercheck.rules.context import _Recent
+    from chartercheck.rules.findings import _Recent
 
     table = _Recent(8)
     one, two = finding(deferred(shared=table)), finding(deferred(shared=table))
@@ -126,7 +126,7 @@ def test_with_severity_keeps_texts_unwritten_and_equals_replace():
 
 
 def test_equal_deferred_texts_are_kept_once_only_when_their_values_write_alike():
-    from chartercheck.rules.context import _Recent
+    from chartercheck.rules.findings import _Recent
 
     texts = Texts("en", recent=_Recent(8))
     params = {"count": 3, "channel": "instagram", "day": AT.date(), "max": 2}

@@ -2,7 +2,8 @@
 from datetime import datetime, timedelta, timezone
 
 from chartercheck.model import Post, Severity
-from chartercheck.rules.context import RuleContext, _Recent
+from chartercheck.rules.context import RuleContext
+from chartercheck.rules.findings import _Recent
 from chartercheck.rules.registry import find_rule
 from chartercheck.testing import charter_from_text
 
