@@ -106,7 +106,7 @@ def expand_series(components: list, start: datetime, end: datetime,
             elif possible > end.astimezone(dtstart.tzinfo).date() and not _has_overrides(components):
                 return Expansion()   # its next day is past the window: nothing to walk to
             else:
-                stop = min(end, first + _effective_period(rule) * (limit + 1))
+                stop = min(end, first + _short_window(rule, limit))
         series = Series(list(map(_at_its_start(), components)))
         found: dict[datetime, Any] = {}
         for occurrence in series.between(start, stop):
@@ -213,6 +213,47 @@ def _effective_period(rule) -> timedelta:
         if isinstance(values, (list, tuple)) and len(values) > 1:
             factor *= len(values)
     return max(period / factor, timedelta(seconds=1))
+
+
+#: Parts of a rule that recurs within the day (SECONDLY, MINUTELY, HOURLY) that limit its times of
+#: day: the name, how many values the day's unit holds, and the frequencies it is free for when absent.
+_TIMES_OF_DAY = (("BYHOUR", 24, ("SECONDLY", "MINUTELY", "HOURLY")),
+                 ("BYMINUTE", 60, ("SECONDLY", "MINUTELY")),
+                 ("BYSECOND", 60, ("SECONDLY",)))
+
+
+def _short_window(rule, limit: int) -> timedelta:
+    """The span asked of a dense rule: enough for ``limit`` occurrences (and one more, to know
+    it goes on), judged from :func:`_occurrence_gap`, but at most
+    ``STEP_BUDGET * limit / MAX_OCCURRENCES`` of the rule's own steps (never fewer than
+    ``limit + 1``), which bounds what dateutil walks for a series whatever it filters out."""
+    freq = str(_part(rule, "FREQ", "DAILY")).upper()
+    step = _PERIODS.get(freq, timedelta(days=1)) * max(1, int(_part(rule, "INTERVAL", 1) or 1))
+    steps = max(limit + 1, STEP_BUDGET * limit // MAX_OCCURRENCES)
+    return min(_occurrence_gap(rule) * (limit + 1), step * steps)
+
+
+def _occurrence_gap(rule) -> timedelta:
+    """A lower bound of the average gap between occurrences of ``rule``: :func:`_effective_period`,
+    or, for a rule that recurs within the day, a day over the most times of day its BYHOUR,
+    BYMINUTE and BYSECOND allow, when that is longer.
+
+    Why: for such a rule those parts limit, they do not multiply: "FREQ=HOURLY;BYHOUR=9,18" is
+    twice a day, where :func:`_effective_period` (which bounds what is walked, every hour here)
+    counts two an hour, and the series was cut after three weeks.
+    """
+    gap = _effective_period(rule)
+    freq = str(_part(rule, "FREQ", "DAILY")).upper()
+    if freq not in ("SECONDLY", "MINUTELY", "HOURLY"):
+        return gap
+    per_day = 1
+    for name, units, free_for in _TIMES_OF_DAY:
+        values = rule.get(name)
+        if isinstance(values, (list, tuple)) and values:
+            per_day *= len(values)
+        elif freq in free_for:
+            per_day *= units
+    return max(gap, timedelta(days=1) / per_day)
 
 
 def _rebase(master, rule, start: datetime) -> bool:

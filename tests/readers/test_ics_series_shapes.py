@@ -115,3 +115,25 @@ def test_a_dense_series_ending_a_year_before_it_starts_is_bounded():
     assert "CC912" in codes(result)
     assert result.posts[0].at == datetime(2026, 11, 24, 9, 0, tzinfo=PARIS)
     assert len(result.posts) == 1000
+
+
+def _posts_of(rule: str) -> tuple[list[datetime], list[str]]:
+    text = ics(event("s1", "DTSTART;TZID=Europe/Paris:20261124T090000", "[IG] Série", rule))
+    result = read(text, "ics")
+    return [post.at for post in result.posts], codes(result)
+
+
+def test_times_of_day_limit_a_rule_within_the_day_as_they_expand_a_daily_one():
+    """FREQ=HOURLY;BYHOUR=9,18 is twice a day, as FREQ=DAILY;BYHOUR=9,18: the whole year, not
+    three weeks cut short (CC912) because the hours were read as multiplying the hourly rule."""
+    hourly, hourly_codes = _posts_of("RRULE:FREQ=HOURLY;BYHOUR=9,18;COUNT=500")
+    daily, daily_codes = _posts_of("RRULE:FREQ=DAILY;BYHOUR=9,18;COUNT=500")
+    assert hourly == daily and len(hourly) == 500
+    assert "CC912" not in hourly_codes + daily_codes
+
+
+def test_a_rule_that_filters_most_of_its_steps_is_walked_within_a_bound_and_says_where_it_stopped():
+    starts, found = _posts_of("RRULE:FREQ=SECONDLY;BYSECOND=0")  # once a minute, walked second by second
+    assert "CC912" in found
+    assert starts[1] - starts[0] == timedelta(minutes=1)
+    assert 300 <= len(starts) <= 1000  # 20,000 seconds walked at most: 333 minutes
