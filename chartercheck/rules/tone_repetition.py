@@ -112,7 +112,7 @@ class _DuplicateWatch(PostStream):
         facts = ctx.facts(post)
         if len(self.word_codes) >= WORD_CODES_MAX:
             self.word_codes = {}
-        sketch = _sketch_parts(facts.tokens, self.word_codes)
+        sketch = _sketch(facts.tokens, self.word_codes)
         if sketch is None:
             return
         shingles, pairs, keys = sketch
@@ -201,14 +201,7 @@ def _same_series(post, other) -> bool:
     return post.source.uid is not None and post.source.uid == other.source.uid and post.id == other.id
 
 
-def _sketch(tokens, word_codes: dict) -> tuple[frozenset, array] | None:
-    """A text's word pairs (as stable integers, the set the Jaccard index
-    compares) and its LSH bucket keys (see :func:`_sketch_parts`)."""
-    parts = _sketch_parts(tokens, word_codes)
-    return None if parts is None else (parts[0], parts[2])
-
-
-def _sketch_parts(tokens, word_codes: dict) -> tuple[frozenset, list, array] | None:
+def _sketch(tokens, word_codes: dict) -> tuple[frozenset, list, array] | None:
     """A text's word pairs (as stable integers: the set the Jaccard index
     compares, and the same pairs as a sorted list) and its LSH bucket keys.
 
