@@ -31,8 +31,8 @@ a ``FREQ=SECONDLY`` one would walk every second of the window.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any, Optional
 
 from .ics_bounds import first_possible_day, week_numbers_outside_yearly
@@ -202,11 +202,19 @@ def _part(rule, name: str, default=None):
     return value[0] if isinstance(value, (list, tuple)) and value else value
 
 
+def _frequency(rule) -> str:
+    """The rule's FREQ, upper case (DAILY when it has none)."""
+    return str(_part(rule, "FREQ", "DAILY")).upper()
+
+
+def _step(rule) -> timedelta:
+    """One step of ``rule``: its frequency's period (a day for one nobody knows) times its INTERVAL."""
+    return _PERIODS.get(_frequency(rule), timedelta(days=1)) * max(1, int(_part(rule, "INTERVAL", 1) or 1))
+
+
 def _effective_period(rule) -> timedelta:
     """The shortest average gap between candidates of ``rule`` (never zero)."""
-    freq = str(_part(rule, "FREQ", "DAILY")).upper()
-    interval = max(1, int(_part(rule, "INTERVAL", 1) or 1))
-    period = _PERIODS.get(freq, timedelta(days=1)) * interval
+    period = _step(rule)
     factor = 1
     for name in _EXPANDING_PARTS:
         values = rule.get(name)
@@ -227,10 +235,8 @@ def _short_window(rule, limit: int) -> timedelta:
     it goes on), judged from :func:`_occurrence_gap`, but at most
     ``STEP_BUDGET * limit / MAX_OCCURRENCES`` of the rule's own steps (never fewer than
     ``limit + 1``), which bounds what dateutil walks for a series whatever it filters out."""
-    freq = str(_part(rule, "FREQ", "DAILY")).upper()
-    step = _PERIODS.get(freq, timedelta(days=1)) * max(1, int(_part(rule, "INTERVAL", 1) or 1))
     steps = max(limit + 1, STEP_BUDGET * limit // MAX_OCCURRENCES)
-    return min(_occurrence_gap(rule) * (limit + 1), step * steps)
+    return min(_occurrence_gap(rule) * (limit + 1), _step(rule) * steps)
 
 
 def _occurrence_gap(rule) -> timedelta:
@@ -243,7 +249,7 @@ def _occurrence_gap(rule) -> timedelta:
     counts two an hour, and the series was cut after three weeks.
     """
     gap = _effective_period(rule)
-    freq = str(_part(rule, "FREQ", "DAILY")).upper()
+    freq = _frequency(rule)
     if freq not in ("SECONDLY", "MINUTELY", "HOURLY"):
         return gap
     per_day = 1
@@ -262,7 +268,7 @@ def _rebase(master, rule, start: datetime) -> bool:
     dtstart = master["DTSTART"].dt
     if freq not in _REBASABLE or not isinstance(dtstart, datetime) or dtstart >= start:
         return True
-    period = _PERIODS[freq] * max(1, int(_part(rule, "INTERVAL", 1) or 1))
+    period = _step(rule)
     if (start - dtstart) / _effective_period(rule) <= STEP_BUDGET:
         return True
     import icalendar
